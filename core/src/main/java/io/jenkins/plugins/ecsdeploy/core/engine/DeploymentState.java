@@ -1,0 +1,85 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import java.time.Instant;
+
+/**
+ * The whole state of one deployment run: enough to resume it after a crash or a controller restart. Plain data,
+ * serialised with {@link StateJson}; the engine is the only writer. Callers save it after every
+ * {@link DeploymentEngine#advance} and may read the getters.
+ */
+public final class DeploymentState {
+
+    final DeploymentRecord record = new DeploymentRecord();
+    DeploymentRequest request;
+    Phase phase = Phase.PREFLIGHT;
+    Instant phaseEnteredAt;
+    ResolvedEnvironment resolved;
+
+    /** Slots and task definitions recorded at preflight. */
+    Slot stableSlot;
+    Slot targetSlot;
+    String sourceTaskDefinitionArn;
+    String newTaskDefinitionArn;
+    int desiredCount;
+
+    /** Deadline of the current waiting phase (readiness, verify read-back, bake, scale-down delay). */
+    Instant deadline;
+    /** Attempts made in the current phase (smoke check retries, read-backs). */
+    int attempts;
+    int smokeIndex;
+
+    /** Canary progress: index into the plan, and the start of the next interval to analyse. */
+    int stageIndex;
+    Instant stageEndsAt;
+    Instant intervalStart;
+
+    /** Whether production traffic has moved in this run; decides between FAILED and a rollback. */
+    boolean trafficMoved;
+    /** The split in force before the run changed anything, restored by a rollback. */
+    Integer stablePercentBefore;
+
+    /** Set by an abort request; the next advance rolls back (or stops, if traffic never moved). */
+    String abortReason;
+    /** Why the run is rolling back. */
+    String failureReason;
+
+    public DeploymentRecord getRecord() {
+        return record;
+    }
+
+    public DeploymentRequest getRequest() {
+        return request;
+    }
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public ResolvedEnvironment getResolved() {
+        return resolved;
+    }
+
+    public boolean isFinished() {
+        return phase.isTerminal();
+    }
+
+    public String getId() {
+        return record.id;
+    }
+
+    /** The slot that served production before the run (the rollback target). */
+    public Slot getStableSlot() {
+        return stableSlot;
+    }
+
+    /** The slot the run deploys to or moves traffic to. */
+    public Slot getTargetSlot() {
+        return targetSlot;
+    }
+
+    public boolean isAbortRequested() {
+        return abortReason != null;
+    }
+}

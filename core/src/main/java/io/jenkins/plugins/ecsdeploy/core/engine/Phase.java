@@ -1,0 +1,27 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+/** The states of the deployment state machine. Terminal phases end the run. */
+public enum Phase {
+    PREFLIGHT,
+    REGISTER_TASK_DEFINITION,
+    UPDATE_IDLE_SERVICE,
+    WAIT_FOR_READY,
+    POINT_TEST_TRAFFIC,
+    SMOKE_CHECKS,
+    SHIFT_CANARY,
+    VERIFY_CANARY_SHIFT,
+    ANALYSE_CANARY,
+    SWITCH_TRAFFIC,
+    VERIFY_SWITCH,
+    BAKE,
+    SCALE_DOWN_OLD,
+    SCALE_UP_TARGET,
+    WAIT_FOR_TARGET_READY,
+    ROLL_BACK,
+    VERIFY_ROLLBACK,
+    FINISHED;
+
+    public boolean isTerminal() {
+        return this == FINISHED;
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.ecsdeploy.core.model;
+
+/**
+ * The environment's resources as ARNs, after names were looked up and the preflight checks passed. Saved in the
+ * deployment state so that a resumed deployment steers exactly the resources it started with.
+ *
+ * @param clusterArn the ECS cluster
+ * @param blueService the blue slot's ECS service name
+ * @param greenService the green slot's ECS service name
+ * @param blueTargetGroupArn the blue slot's target group
+ * @param greenTargetGroupArn the green slot's target group
+ * @param loadBalancerArn the load balancer the production listener belongs to
+ * @param listenerArn the production listener
+ * @param ruleArn the production rule steered instead of the listener's default action, or null
+ * @param testListenerArn the test listener, or null
+ * @param testRuleArn the test rule steered instead of the test listener's default action, or null
+ */
+public record ResolvedEnvironment(
+        String clusterArn,
+        String blueService,
+        String greenService,
+        String blueTargetGroupArn,
+        String greenTargetGroupArn,
+        String loadBalancerArn,
+        String listenerArn,
+        String ruleArn,
+        String testListenerArn,
+        String testRuleArn) {
+
+    public String service(Slot slot) {
+        return slot == Slot.BLUE ? blueService : greenService;
+    }
+
+    public String targetGroupArn(Slot slot) {
+        return slot == Slot.BLUE ? blueTargetGroupArn : greenTargetGroupArn;
+    }
+
+    public boolean hasTestListener() {
+        return testListenerArn != null;
+    }
+}
