@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Instant;
 
 /**
@@ -37,13 +38,22 @@ public final class DeploymentState {
 
     /** Whether production traffic has moved in this run; decides between FAILED and a rollback. */
     boolean trafficMoved;
-    /** The split in force before the run changed anything, restored by a rollback. */
-    Integer stablePercentBefore;
+    /** The production split when the run started. */
+    TrafficSplit splitBefore;
+    /** The split the run is moving to now (canary share, switch target); verified by reading it back. */
+    TrafficSplit splitWanted;
+    /** Where a rollback puts traffic: all on the stable slot, or the split before a manual switch. */
+    TrafficSplit rollbackSplit;
 
     /** Set by an abort request; the next advance rolls back (or stops, if traffic never moved). */
     String abortReason;
-    /** Why the run is rolling back. */
+    String abortedBy;
+    /** Why the run is rolling back; null for a rollback that a user asked for. */
     String failureReason;
+    /** Rollback writes made, bounded by RollbackPhases.MAX_ROLLBACK_WRITES. */
+    int rollbackWrites;
+    /** Consecutive AWS failures in the current phase, for back-off. */
+    int awsFailures;
 
     public DeploymentRecord getRecord() {
         return record;
@@ -77,6 +87,11 @@ public final class DeploymentState {
     /** The slot the run deploys to or moves traffic to. */
     public Slot getTargetSlot() {
         return targetSlot;
+    }
+
+    /** The split the run last asked for, or null before it asked for any. */
+    public TrafficSplit getSplitWanted() {
+        return splitWanted;
     }
 
     public boolean isAbortRequested() {

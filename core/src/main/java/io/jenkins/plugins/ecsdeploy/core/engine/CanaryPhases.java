@@ -1,0 +1,111 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.analysis.CanaryAnalyzer;
+import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics;
+import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalResult;
+import io.jenkins.plugins.ecsdeploy.core.analysis.StageJudge;
+import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
+import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
+import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
+import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Canary stages: shift a share of traffic to the canary, verify the weights by reading them back, then analyse
+ * CloudWatch metrics interval by interval until the stage passes or fails. A 100% stage is the promotion.
+ */
+final class CanaryPhases {
+
+    /**
+     * ALB publishes a minute's metrics about a minute later: an interval is analysed only once it is this old,
+     * so that a quiet minute is not mistaken for missing data.
+     */
+    static final Duration METRICS_DELAY = Duration.ofSeconds(60);
+
+    Instant shift(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        int percent = s.request.canaryStages().get(s.stageIndex);
+        if (percent >= 100) {
+            return ctx.moveTo(Phase.SWITCH_TRAFFIC, "last stage is 100%: promoting " + s.targetSlot);
+        }
+        TrafficSplit split = TrafficSplit.withShare(s.targetSlot, percent);
+        ctx.applySplit(split);
+        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        return ctx.moveTo(Phase.VERIFY_CANARY_SHIFT, "stage " + (s.stageIndex + 1) + " of "
+                + s.request.canaryStages().size() + ": asked the load balancer for " + split);
+    }
+
+    Instant verifyShift(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        if (!ctx.splitReadsBack()) {
+            return ctx.now.plus(StepContext.READ_BACK_POLL);
+        }
+        Duration duration = stageDuration(s);
+        s.record.stages.add(new StageRecord(s.stageIndex, s.splitWanted.percentOf(s.targetSlot), ctx.now));
+        s.stageEndsAt = ctx.now.plus(duration);
+        s.intervalStart = ctx.now;
+        ctx.moveTo(Phase.ANALYSE_CANARY, "verified: " + s.splitWanted + "; analysing for "
+                + DurationText.format(duration));
+        return nextAnalysis(ctx);
+    }
+
+    Instant analyse(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        AnalysisConfig cfg = ctx.config.analysis();
+        Instant intervalEnd = s.intervalStart.plus(cfg.interval());
+        if (ctx.now.isBefore(intervalEnd.plus(METRICS_DELAY))) {
+            return intervalEnd.plus(METRICS_DELAY);
+        }
+        ctx.requireSplitUnchanged();
+        List<String> alarms = SwitchPhases.alarmNames(ctx);
+        List<String> firing = alarms.isEmpty() ? List.of() : ctx.aws().metrics().alarmsInAlarm(alarms);
+        Map<Slot, IntervalMetrics> metrics = ctx.aws().metrics().fetch(s.intervalStart, intervalEnd);
+        IntervalResult result = CanaryAnalyzer.evaluate(cfg, metrics.get(s.targetSlot), metrics.get(s.stableSlot),
+                firing, s.intervalStart, intervalEnd);
+        StageRecord stage = currentStage(s);
+        stage.getIntervals().add(result);
+        ctx.progress("Stage " + (s.stageIndex + 1) + " interval " + stage.getIntervals().size() + ": "
+                + result.summary());
+        s.intervalStart = intervalEnd;
+        boolean timeUp = !s.intervalStart.isBefore(s.stageEndsAt);
+        Verdict verdict = StageJudge.judge(cfg, stage.getIntervals(), timeUp);
+        if (verdict == null) {
+            return nextAnalysis(ctx);
+        }
+        if (verdict != Verdict.PASS) {
+            String why = "Canary stage " + (s.stageIndex + 1) + " at " + stage.getPercent() + "% ended "
+                    + verdict + ": " + StageJudge.explain(cfg, stage.getIntervals());
+            stage.end(ctx.now, verdict, why);
+            throw new DeploymentFailure(why);
+        }
+        stage.end(ctx.now, Verdict.PASS, StageJudge.explain(cfg, stage.getIntervals()));
+        s.stageIndex++;
+        if (s.stageIndex < s.request.canaryStages().size()) {
+            return ctx.moveTo(Phase.SHIFT_CANARY, "stage at " + stage.getPercent() + "% passed");
+        }
+        return ctx.finish(Outcome.SUCCEEDED, "Canary " + s.targetSlot + " passed every stage and now receives "
+                + stage.getPercent() + "% of traffic; promote it with a switch to " + s.targetSlot + ".");
+    }
+
+    private static Instant nextAnalysis(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        return s.intervalStart.plus(ctx.config.analysis().interval()).plus(METRICS_DELAY);
+    }
+
+    private static StageRecord currentStage(DeploymentState s) {
+        return s.record.stages.get(s.record.stages.size() - 1);
+    }
+
+    private static Duration stageDuration(DeploymentState s) {
+        Duration d = s.request.stageDuration();
+        if (d == null) {
+            throw new DeploymentFailure("Canary stages need a stage duration (for example 5m).");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.aws.PreflightException;
+
+/** Turns whatever stopped a step into one sentence for the log and the record; never a bare class name. */
+final class FailureMessages {
+
+    private FailureMessages() {
+    }
+
+    static String of(RuntimeException e) {
+        if (e instanceof DeploymentFailure || e instanceof AwsFailure || e instanceof PreflightException
+                || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        // An unexpected error is a bug of ours; say so, with enough to report it.
+        String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return "Internal error " + e.getClass().getSimpleName() + detail + " (please report it).";
+    }
+}

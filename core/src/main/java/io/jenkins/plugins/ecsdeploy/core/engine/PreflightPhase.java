@@ -1,0 +1,142 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.aws.ServiceControl;
+import io.jenkins.plugins.ecsdeploy.core.aws.TrafficRouter;
+import io.jenkins.plugins.ecsdeploy.core.model.ImageReference;
+import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
+import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Instant;
+
+/**
+ * Resolves the environment and reads what AWS says now (never a local guess), then decides the slots of the run.
+ * Only reads: a failure here leaves AWS untouched.
+ */
+final class PreflightPhase {
+
+    private final EnvironmentResolver resolver;
+
+    PreflightPhase(EnvironmentResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    Instant run(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        s.resolved = resolver.resolve(ctx.config);
+        TrafficRouter router = ctx.aws().router();
+        s.splitBefore = router.currentSplit();
+        return switch (s.request.operation()) {
+            case DEPLOY -> deploy(ctx);
+            case CANARY -> canary(ctx);
+            case SWITCH -> switchTraffic(ctx);
+            case ROLLBACK -> rollback(ctx);
+        };
+    }
+
+    private Instant deploy(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        Slot active = s.splitBefore.soleSlot().orElseThrow(() -> new DeploymentFailure(
+                "Production traffic is split (" + s.splitBefore + "): a canary is under way. Finish it with a"
+                        + " switch to one slot, or roll back, before deploying again."));
+        ServiceControl ecs = ctx.aws().services();
+        ServiceSnapshot activeService = ecs.describe(active);
+        TaskDefinitionSummary current = ecs.taskDefinition(activeService.taskDefinitionArn());
+        s.stableSlot = active;
+        s.targetSlot = active.other();
+        s.sourceTaskDefinitionArn = current.arn();
+        s.desiredCount = Math.max(1, activeService.desiredCount());
+        s.rollbackSplit = TrafficSplit.allTo(active);
+        record(s, current.image(), ImageReference.withTag(current.image(), s.request.imageTag()));
+        return ctx.moveTo(Phase.REGISTER_TASK_DEFINITION, active + " is live with " + current.image() + " ("
+                + activeService.runningCount() + "/" + activeService.desiredCount() + " tasks); deploying "
+                + s.record.toImage + " to " + s.targetSlot);
+    }
+
+    private Instant canary(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        Slot canary = s.request.slot() != null ? s.request.slot() : minority(s.splitBefore);
+        s.targetSlot = canary;
+        s.stableSlot = canary.other();
+        s.rollbackSplit = TrafficSplit.allTo(s.stableSlot);
+        requireHealthy(ctx, canary, "Deploy the new version to it first (blueGreenDeploy with promote: false).");
+        ServiceControl ecs = ctx.aws().services();
+        String stableImage = ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image();
+        String canaryImage = ecs.taskDefinition(ecs.describe(canary).taskDefinitionArn()).image();
+        record(s, stableImage, canaryImage);
+        s.stageIndex = 0;
+        return ctx.moveTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
+                + s.stableSlot + " runs " + stableImage + "; traffic now " + s.splitBefore);
+    }
+
+    private Instant switchTraffic(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        TrafficSplit wanted = s.request.weights() != null ? s.request.weights() : TrafficSplit.allTo(s.request.slot());
+        for (Slot slot : Slot.values()) {
+            if (wanted.percentOf(slot) > 0) {
+                requireHealthy(ctx, slot, "Deploy to it or scale it up before sending it traffic.");
+            }
+        }
+        s.splitWanted = wanted;
+        s.rollbackSplit = s.splitBefore;
+        s.targetSlot = wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
+        s.stableSlot = s.targetSlot.other();
+        ServiceControl ecs = ctx.aws().services();
+        record(s, ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image(),
+                ecs.taskDefinition(ecs.describe(s.targetSlot).taskDefinitionArn()).image());
+        if (wanted.equals(s.splitBefore)) {
+            return ctx.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
+        }
+        return ctx.moveTo(Phase.SWITCH_TRAFFIC, "switching from " + s.splitBefore + " to " + wanted);
+    }
+
+    private Instant rollback(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        Slot target = s.request.slot() != null ? s.request.slot()
+                : s.splitBefore.soleSlot().map(Slot::other).orElseGet(() -> minority(s.splitBefore).other());
+        s.targetSlot = target;
+        s.stableSlot = target.other();
+        s.rollbackSplit = TrafficSplit.allTo(target);
+        ServiceControl ecs = ctx.aws().services();
+        ServiceSnapshot targetService = ecs.describe(target);
+        ServiceSnapshot otherService = ecs.describe(target.other());
+        record(s, ecs.taskDefinition(otherService.taskDefinitionArn()).image(),
+                ecs.taskDefinition(targetService.taskDefinitionArn()).image());
+        if (s.splitBefore.equals(s.rollbackSplit)) {
+            return ctx.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
+        }
+        s.desiredCount = Math.max(1, Math.max(targetService.desiredCount(), otherService.desiredCount()));
+        if (targetService.desiredCount() == 0) {
+            return ctx.moveTo(Phase.SCALE_UP_TARGET, target + " was scaled down; scaling it back to "
+                    + s.desiredCount + " tasks before moving traffic");
+        }
+        s.deadline = ctx.now.plus(ctx.readinessTimeout());
+        return ctx.moveTo(Phase.WAIT_FOR_TARGET_READY, "rolling back to " + target + " (" + s.record.toImage
+                + "); checking its targets are healthy first");
+    }
+
+    private static void record(DeploymentState s, String fromImage, String toImage) {
+        s.record.fromSlot = s.stableSlot;
+        s.record.toSlot = s.targetSlot;
+        s.record.fromImage = fromImage;
+        s.record.toImage = toImage;
+    }
+
+    private static Slot minority(TrafficSplit split) {
+        if (split.blue() == split.green()) {
+            throw new DeploymentFailure("Traffic is split evenly (" + split + "), so the canary slot is ambiguous:"
+                    + " name it (slot: 'green').");
+        }
+        return split.blue() < split.green() ? Slot.BLUE : Slot.GREEN;
+    }
+
+    private static void requireHealthy(StepContext ctx, Slot slot, String fix) {
+        TargetHealthSummary health = ctx.aws().router().targetHealth(slot);
+        if (!health.allHealthy(1)) {
+            throw new DeploymentFailure(slot + " is not ready for traffic: " + health.healthy() + " of "
+                    + health.total() + " registered targets are healthy. " + fix);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Instant;
+
+/**
+ * Puts traffic back where it was (a failure or abort after traffic moved), or on the slot a rollback asked for,
+ * with one write, then verifies it by reading back. The target must be healthy: if it is not and the other slot
+ * is, traffic stays on the healthy one and the outcome says so loudly.
+ */
+final class RollbackPhases {
+
+    /** Writes and read-backs tried before the rollback is declared failed and a person is called. */
+    static final int MAX_ROLLBACK_WRITES = 3;
+
+    Instant rollBack(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        TrafficSplit target = s.rollbackSplit;
+        Slot destination = target.soleSlot().orElse(null);
+        if (destination != null) {
+            TargetHealthSummary health = ctx.aws().router().targetHealth(destination);
+            if (!health.allHealthy(1)) {
+                return unhealthyDestination(ctx, destination, health);
+            }
+        }
+        ctx.applySplit(target);
+        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollbackWrites++;
+        return ctx.moveTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + target);
+    }
+
+    Instant verifyRollback(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        boolean shown;
+        try {
+            shown = ctx.splitReadsBack();
+        } catch (DeploymentFailure stale) {
+            if (s.rollbackWrites >= MAX_ROLLBACK_WRITES) {
+                throw stale;
+            }
+            return ctx.moveTo(Phase.ROLL_BACK, stale.getMessage() + " Writing the rollback again.");
+        }
+        if (!shown) {
+            return ctx.now.plus(StepContext.READ_BACK_POLL);
+        }
+        if (s.failureReason == null) {
+            return ctx.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.targetSlot + " ("
+                    + s.record.toImage + "), verified on the listener.");
+        }
+        return ctx.finish(Outcome.ROLLED_BACK, s.failureReason + " Traffic is back to " + s.rollbackSplit
+                + ", verified on the listener.");
+    }
+
+    private static Instant unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {
+        DeploymentState s = ctx.state;
+        Slot other = destination.other();
+        TargetHealthSummary otherHealth = ctx.aws().router().targetHealth(other);
+        String state = destination + " has " + health.healthy() + "/" + health.total() + " healthy targets, "
+                + other + " has " + otherHealth.healthy() + "/" + otherHealth.total();
+        if (otherHealth.allHealthy(1)) {
+            TrafficSplit current = ctx.aws().router().currentSplit();
+            if (!current.equals(TrafficSplit.allTo(other))) {
+                ctx.applySplit(TrafficSplit.allTo(other));
+            }
+            return ctx.finish(Outcome.ROLLBACK_FAILED, prefix(s) + "Could not roll back to " + destination
+                    + " because it is unhealthy (" + state + "). ALL TRAFFIC IS ON " + other.id().toUpperCase()
+                    + ", the only healthy slot. Investigate " + destination + " now.");
+        }
+        TrafficSplit current = ctx.aws().router().currentSplit();
+        if (!current.equals(TrafficSplit.allTo(destination))) {
+            ctx.applySplit(TrafficSplit.allTo(destination));
+        }
+        return ctx.finish(Outcome.ROLLBACK_FAILED, prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
+                + "). All traffic is on the previously active slot " + destination + ". Act now.");
+    }
+
+    private static String prefix(DeploymentState s) {
+        return s.failureReason == null ? "" : s.failureReason + " ";
+    }
+}

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
+import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs the smoke checks against the new slot, one attempt per step; retries wait between steps instead of
+ * sleeping. Then stops (not promoted), starts the canary stages, or switches.
+ */
+final class SmokePhase {
+
+    private final SmokeChecker checker;
+
+    SmokePhase(SmokeChecker checker) {
+        this.checker = checker;
+    }
+
+    Instant run(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        List<SmokeCheckConfig> checks = ctx.config.smokeChecks();
+        if (s.smokeIndex < checks.size()) {
+            SmokeCheckConfig check = checks.get(s.smokeIndex);
+            int attempt = s.attempts + 1;
+            SmokeResult result = checker.attempt(check, s.request.imageTag(), attempt);
+            s.record.smokeResults.add(result);
+            ctx.progress("Smoke check " + check.url() + " attempt " + attempt + ": " + result.detail());
+            if (result.passed()) {
+                s.smokeIndex++;
+                s.attempts = 0;
+                return ctx.now;
+            }
+            if (attempt > check.retries()) {
+                throw new DeploymentFailure("Smoke check " + check.url() + " failed after " + attempt
+                        + " attempts: " + result.detail() + ".");
+            }
+            s.attempts = attempt;
+            return ctx.now.plus(check.retryDelay());
+        }
+        String passed = checks.isEmpty() ? "no smoke checks configured" : checks.size() + " smoke checks passed";
+        if (!s.request.promote()) {
+            return ctx.finish(Outcome.READY_NOT_PROMOTED, s.targetSlot + " runs " + s.record.toImage + " and "
+                    + passed + "; production traffic untouched (" + s.splitBefore + ").");
+        }
+        if (!s.request.canaryStages().isEmpty()) {
+            s.stageIndex = 0;
+            return ctx.moveTo(Phase.SHIFT_CANARY, passed + "; starting canary stages " + s.request.canaryStages());
+        }
+        return ctx.moveTo(Phase.SWITCH_TRAFFIC, passed);
+    }
+}

@@ -1,0 +1,121 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One call of {@link DeploymentEngine#advance}: the state being advanced, the time, the environment and the AWS
+ * ports. Phase handlers use it to move the state machine and to say what they did.
+ */
+final class StepContext {
+
+    /** How long a written split may take to show when read back before the write counts as failed. */
+    static final Duration READ_BACK_WINDOW = Duration.ofSeconds(30);
+    /** Pause between read-backs of a split that did not show yet. */
+    static final Duration READ_BACK_POLL = Duration.ofSeconds(2);
+
+    final DeploymentState state;
+    final Instant now;
+    final EnvironmentConfig config;
+    final DeploymentListener listener;
+    private AwsPorts ports;
+    private final AwsPorts.Factory portsFactory;
+
+    StepContext(DeploymentState state, Instant now, EnvironmentConfig config, AwsPorts.Factory portsFactory,
+            DeploymentListener listener) {
+        this.state = state;
+        this.now = now;
+        this.config = config;
+        this.portsFactory = portsFactory;
+        this.listener = listener;
+    }
+
+    /** The AWS ports bound to the resolved environment; only valid after preflight resolved it. */
+    AwsPorts aws() {
+        if (ports == null) {
+            ports = portsFactory.bind(state.resolved);
+        }
+        return ports;
+    }
+
+    /** Moves to {@code next}, records the transition and returns {@code now}: the next step runs at once. */
+    Instant moveTo(Phase next, String reason) {
+        Transition t = new Transition(now, state.phase, next, reason);
+        state.phase = next;
+        state.phaseEnteredAt = now;
+        state.attempts = 0;
+        state.record.transitions.add(t);
+        listener.onTransition(state, t);
+        return now;
+    }
+
+    void progress(String message) {
+        listener.onProgress(state, message);
+    }
+
+    /** Ends the run. Returns null, which tells the caller not to call again. */
+    Instant finish(Outcome outcome, String message) {
+        state.record.outcome = outcome;
+        state.record.outcomeMessage = message;
+        state.record.finishedAt = now;
+        moveTo(Phase.FINISHED, outcome + ": " + message);
+        return null;
+    }
+
+    /** Writes a split; marks traffic as moved first, because a write whose reply was lost may still apply. */
+    void applySplit(TrafficSplit split) {
+        state.splitWanted = split;
+        state.trafficMoved = true;
+        aws().router().applySplit(split);
+    }
+
+    /**
+     * Reads the production split back. Returns true when it shows what was asked for; throws when the read-back
+     * window is over; otherwise returns false and the caller polls again after {@link #READ_BACK_POLL}.
+     */
+    boolean splitReadsBack() {
+        TrafficSplit actual = aws().router().currentSplit();
+        if (actual.equals(state.splitWanted)) {
+            return true;
+        }
+        state.attempts++;
+        if (!now.isBefore(state.deadline)) {
+            throw new DeploymentFailure("The listener does not show the new weights: asked for "
+                    + state.splitWanted + ", AWS still reports " + actual + " after "
+                    + state.attempts + " reads over " + READ_BACK_WINDOW.toSeconds() + " s.");
+        }
+        progress("Waiting for the listener to show " + state.splitWanted + " (AWS reports " + actual + ")");
+        return false;
+    }
+
+    /** Throws when the production split is no longer the one this run set: someone else moved traffic. */
+    void requireSplitUnchanged() {
+        TrafficSplit actual = aws().router().currentSplit();
+        if (!actual.equals(state.splitWanted)) {
+            throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run set "
+                    + state.splitWanted + ", AWS now reports " + actual + ". Stopping without touching it.");
+        }
+    }
+
+    Duration readinessTimeout() {
+        Duration d = state.request.readinessTimeout();
+        return d != null ? d : config.health().readinessTimeout();
+    }
+
+    Duration bakeTime() {
+        Duration d = state.request.bakeTime();
+        return d != null ? d : config.health().bakeTime();
+    }
+
+    Duration scaleDownOldAfter() {
+        Duration d = state.request.scaleDownOldAfter();
+        return d != null ? d : config.health().scaleDownOldAfter();
+    }
+
+    Instant nextPoll() {
+        return now.plus(config.health().pollInterval());
+    }
+}

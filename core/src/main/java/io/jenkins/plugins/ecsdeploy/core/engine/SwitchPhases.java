@@ -1,0 +1,126 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics;
+import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Moves all traffic (or the requested split), verifies it by reading back, bakes, and scales the old slot down. */
+final class SwitchPhases {
+
+    /** Metric periods to wait for proof that the old slot is drained before giving up on scaling it down. */
+    static final int SCALE_DOWN_CONFIRMATIONS = 5;
+
+    Instant switchTraffic(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        TrafficSplit wanted = s.request.operation() == Operation.SWITCH ? s.splitWanted
+                : TrafficSplit.allTo(s.targetSlot);
+        ctx.applySplit(wanted);
+        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        return ctx.moveTo(Phase.VERIFY_SWITCH, "asked the load balancer for " + wanted);
+    }
+
+    Instant verifySwitch(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        if (!ctx.splitReadsBack()) {
+            return ctx.now.plus(StepContext.READ_BACK_POLL);
+        }
+        if (s.request.operation() == Operation.SWITCH) {
+            return ctx.finish(Outcome.SUCCEEDED, "Traffic is now " + s.splitWanted + ", verified on the listener.");
+        }
+        s.deadline = ctx.now.plus(ctx.bakeTime());
+        ctx.moveTo(Phase.BAKE, "verified: " + s.splitWanted + "; watching " + s.targetSlot + " for "
+                + DurationText.format(ctx.bakeTime()));
+        return ctx.now;
+    }
+
+    /** Watches the new slot: any unhealthy target or alarm in ALARM ends the bake and rolls back. */
+    Instant bake(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        ctx.requireSplitUnchanged();
+        TargetHealthSummary health = ctx.aws().router().targetHealth(s.targetSlot);
+        if (!health.allHealthy(1)) {
+            throw new DeploymentFailure(s.targetSlot + " became unhealthy during the bake: " + health.healthy()
+                    + " of " + health.total() + " targets healthy.");
+        }
+        List<String> alarms = alarmNames(ctx);
+        if (!alarms.isEmpty()) {
+            List<String> firing = ctx.aws().metrics().alarmsInAlarm(alarms);
+            if (!firing.isEmpty()) {
+                throw new DeploymentFailure("Alarm in ALARM during the bake: " + String.join(", ", firing) + ".");
+            }
+        }
+        if (ctx.now.isBefore(s.deadline)) {
+            ctx.progress("Baking " + s.targetSlot + ": " + health.healthy() + "/" + health.total()
+                    + " targets healthy, no alarm; " + Duration.between(ctx.now, s.deadline).toSeconds() + " s left");
+            Instant next = ctx.nextPoll();
+            return next.isAfter(s.deadline) ? s.deadline : next;
+        }
+        Duration scaleDownAfter = ctx.scaleDownOldAfter();
+        if (scaleDownAfter == null) {
+            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
+                    + s.stableSlot + " is kept warm for instant rollback.");
+        }
+        s.deadline = ctx.now.plus(scaleDownAfter);
+        ctx.moveTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.stableSlot + " will be scaled down in "
+                + DurationText.format(scaleDownAfter));
+        return s.deadline;
+    }
+
+    /**
+     * Scales the old slot to zero once the delay is over, but only after seeing that the final weights are in
+     * effect: the listener reads back all traffic on the new slot, and the old slot's target group received no
+     * request in the latest metric period. A failure here no longer threatens traffic, so it ends the run as a
+     * success with a warning rather than a rollback.
+     */
+    Instant scaleDownOld(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        if (ctx.now.isBefore(s.deadline)) {
+            return s.deadline;
+        }
+        TrafficSplit actual = ctx.aws().router().currentSplit();
+        if (!actual.equals(TrafficSplit.allTo(s.targetSlot))) {
+            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " went live, but traffic has since changed to "
+                    + actual + "; " + s.stableSlot + " was NOT scaled down.");
+        }
+        Duration period = ctx.config.analysis().interval();
+        Map<Slot, IntervalMetrics> latest = ctx.aws().metrics().fetch(ctx.now.minus(period.multipliedBy(2)),
+                ctx.now.minus(period));
+        long oldRequests = requests(latest.get(s.stableSlot));
+        long newRequests = requests(latest.get(s.targetSlot));
+        if (oldRequests > 0 || newRequests == 0) {
+            String seen = s.stableSlot + " received " + oldRequests + " and " + s.targetSlot + " " + newRequests
+                    + " requests in the latest period";
+            s.attempts++;
+            if (s.attempts > SCALE_DOWN_CONFIRMATIONS) {
+                return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live, but " + seen + "; "
+                        + s.stableSlot + " was NOT scaled down.");
+            }
+            ctx.progress(seen + "; waiting before scaling " + s.stableSlot + " down");
+            return ctx.now.plus(period);
+        }
+        ctx.aws().services().scale(s.stableSlot, 0);
+        return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
+                + s.stableSlot + " scaled to 0 tasks.");
+    }
+
+    private static long requests(IntervalMetrics m) {
+        return m == null || m.requests() == null ? 0 : m.requests().longValue();
+    }
+
+    static List<String> alarmNames(StepContext ctx) {
+        List<String> names = new ArrayList<>(ctx.config.health().alarms());
+        for (String a : ctx.config.analysis().alarms()) {
+            if (!names.contains(a)) {
+                names.add(a);
+            }
+        }
+        return names;
+    }
+}
