@@ -1,1 +1,24 @@
-package io.jenkins.plugins.ecsdeploy.cli; public final class Main { public static void main(String[] a){} }
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import picocli.CommandLine;
+
+/** {@code java -jar ecs-deploy.jar <command>}: see {@link EcsDeployCommand}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(CliRuntime.system(), args));
+    }
+
+    /** Runs one command line and returns its exit code; tests call this with their own runtime. */
+    public static int run(CliRuntime runtime, String... args) {
+        CommandLine cli = new CommandLine(new EcsDeployCommand(), new CommandFactory(runtime));
+        cli.setOut(runtime.out());
+        cli.setErr(runtime.err());
+        cli.setExecutionExceptionHandler(new ErrorHandler(runtime));
+        cli.registerConverter(java.time.Duration.class, DurationConverter.INSTANCE);
+        return cli.execute(args);
+    }
+}

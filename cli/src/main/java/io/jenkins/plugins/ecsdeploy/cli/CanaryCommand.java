@@ -1,0 +1,69 @@
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import io.jenkins.plugins.ecsdeploy.core.analysis.CanaryPlan;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import java.time.Duration;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ecs-deploy canary --percent 10 --duration 5m}: one canary stage, or a plan ({@code --stages} or
+ * {@code --step}), on the slot that already runs the new version (after {@code deploy --no-promote}).
+ */
+@Command(name = "canary", mixinStandardHelpOptions = true,
+        description = "Shift a share of traffic to the canary slot and analyse it; stages pass, or traffic goes back.")
+final class CanaryCommand extends DeploymentCommand {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Plan plan;
+
+    @Option(names = "--slot", paramLabel = "SLOT", converter = SlotConverter.class,
+            description = "The canary slot (default: the slot with less traffic).")
+    Slot slot;
+
+    static final class Plan {
+        @ArgGroup(exclusive = false)
+        Single single;
+        @ArgGroup(exclusive = false)
+        Staged staged;
+        @ArgGroup(exclusive = false)
+        Linear linear;
+    }
+
+    static final class Single {
+        @Option(names = "--percent", required = true, description = "Canary share for one stage.")
+        int percent;
+        @Option(names = "--duration", required = true, paramLabel = "DURATION", description = "Stage duration.")
+        Duration duration;
+    }
+
+    static final class Staged {
+        @Option(names = "--stages", required = true, paramLabel = "CSV", description = "e.g. 5,10,25,50,100")
+        String stages;
+        @Option(names = "--stage-duration", required = true, paramLabel = "DURATION")
+        Duration duration;
+    }
+
+    static final class Linear {
+        @Option(names = "--step", required = true, description = "Linear step in percent, e.g. 10.")
+        int step;
+        @Option(names = "--interval", required = true, paramLabel = "DURATION", description = "Time per step.")
+        Duration interval;
+    }
+
+    @Override
+    DeploymentRequest request() {
+        CanaryPlan p;
+        if (plan.single != null) {
+            p = CanaryPlan.stages(java.util.List.of(plan.single.percent), plan.single.duration);
+        } else if (plan.staged != null) {
+            p = CanaryPlan.parse(plan.staged.stages, io.jenkins.plugins.ecsdeploy.core.config.DurationText
+                    .format(plan.staged.duration));
+        } else {
+            p = CanaryPlan.linear(plan.linear.step, plan.linear.interval);
+        }
+        return DeploymentRequest.canary(p.percents(), p.stageDuration(), slot, user());
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
+
+/** The command line's exit codes, documented in README.md and docs/cli.md; scripts depend on them. */
+public final class ExitCodes {
+
+    /** Succeeded, or deployed and checked without promotion. */
+    public static final int OK = 0;
+    /** Failed before production traffic moved: traffic is as it was. */
+    public static final int FAILED = 1;
+    /** Bad arguments or an invalid config: nothing was called in AWS. */
+    public static final int USAGE = 2;
+    /** Failed after traffic moved and was rolled back, verified. */
+    public static final int ROLLED_BACK = 3;
+    /** The rollback failed or neither slot is healthy: a person must act now. */
+    public static final int ROLLBACK_FAILED = 4;
+    /** Reading AWS failed (status): denied, missing resource, unreachable endpoint. */
+    public static final int AWS_ERROR = 5;
+
+    private ExitCodes() {
+    }
+
+    public static int of(Outcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED, READY_NOT_PROMOTED -> OK;
+            case FAILED -> FAILED;
+            case ROLLED_BACK -> ROLLED_BACK;
+            case ROLLBACK_FAILED -> ROLLBACK_FAILED;
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
+import java.nio.file.Path;
+
+/** Prints a run's progress and result, as text for people or as JSON lines for programs. */
+interface Printer extends DeploymentListener {
+
+    void status(EnvironmentStatus status);
+
+    void result(DeploymentState state, Path recordFile);
+
+    void message(String text);
+}

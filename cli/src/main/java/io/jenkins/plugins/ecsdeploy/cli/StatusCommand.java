@@ -1,0 +1,34 @@
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ecs-deploy status}: both slots and the traffic split, read live from AWS. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show both slots (image, tasks, health) and the traffic split, read live from AWS.")
+final class StatusCommand implements Callable<Integer>, RuntimeAware {
+
+    @Mixin
+    CommonOptions common;
+
+    private CliRuntime runtime;
+
+    @Override
+    public void runtime(CliRuntime value) {
+        this.runtime = value;
+    }
+
+    @Override
+    public Integer call() {
+        EnvironmentConfig config = common.loadConfig();
+        try (AwsClients clients = common.clients(config, runtime)) {
+            common.printer(runtime).status(AwsEngines.statusReader(config, clients).read(config,
+                    runtime.clock().instant()));
+            return ExitCodes.OK;
+        }
+    }
+}

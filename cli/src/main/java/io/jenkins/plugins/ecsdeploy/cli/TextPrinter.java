@@ -1,0 +1,67 @@
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRecord;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
+import io.jenkins.plugins.ecsdeploy.core.engine.SlotStatus;
+import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** One line per event, as a person reads it: {@code 12:03:01 WAIT_FOR_READY -> SMOKE_CHECKS  green is ready}. */
+final class TextPrinter implements Printer {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final PrintWriter out;
+
+    TextPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onTransition(DeploymentState state, Transition t) {
+        String from = t.from() == null ? "START" : t.from().name();
+        out.println(TIME.format(t.at()) + " " + from + " -> " + t.to() + "  " + t.reason());
+        out.flush();
+    }
+
+    @Override
+    public void onProgress(DeploymentState state, String message) {
+        out.println("         " + message);
+        out.flush();
+    }
+
+    @Override
+    public void status(EnvironmentStatus status) {
+        out.println("Environment " + status.environment() + ": traffic " + status.split()
+                + status.activeSlot().map(s -> ", active slot " + s).orElse(", split between slots"));
+        out.printf("%-6s %-4s %-24s %-10s %-5s %-9s %-8s %-12s%n", "SLOT", "LIVE", "SERVICE", "IMAGE TAG", "REV",
+                "TASKS", "HEALTHY", "ROLLOUT");
+        for (SlotStatus s : status.slots()) {
+            out.printf("%-6s %-4s %-24s %-10s %-5d %-9s %-8s %-12s%n", s.slot(), s.percent() + "%", s.service(),
+                    s.imageTag(), s.taskDefinitionRevision(), s.running() + "/" + s.desired()
+                            + (s.pending() > 0 ? "+" + s.pending() : ""),
+                    s.health().healthy() + "/" + s.health().total(), s.rolloutState());
+        }
+        out.flush();
+    }
+
+    @Override
+    public void result(DeploymentState state, Path recordFile) {
+        DeploymentRecord r = state.getRecord();
+        out.println(r.getOutcome() + ": " + r.getOutcomeMessage());
+        if (recordFile != null) {
+            out.println("Record: " + recordFile);
+        }
+        out.flush();
+    }
+
+    @Override
+    public void message(String text) {
+        out.println(text);
+        out.flush();
+    }
+}

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEnvironment;
+import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchMetrics;
+import io.jenkins.plugins.ecsdeploy.core.config.ConfigValidator;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
+import java.time.Clock;
+
+/** Wires the engine to real AWS clients: what the CLI and the Jenkins plugin use. */
+public final class AwsEngines {
+
+    private AwsEngines() {
+    }
+
+    /**
+     * An engine for one environment. Validates the config first, so bad input fails before any AWS call.
+     *
+     * @throws io.jenkins.plugins.ecsdeploy.core.config.InvalidConfigException listing every problem
+     */
+    public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, DeploymentListener listener) {
+        return create(config, clients, new HttpSmokeChecker(Clock.systemUTC()), listener);
+    }
+
+    public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, SmokeChecker smoke,
+            DeploymentListener listener) {
+        ConfigValidator.requireValid(config);
+        AwsEnvironment aws = AwsEnvironment.connect(clients, config.container());
+        return new DeploymentEngine(config, aws.resolver(),
+                aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env)), smoke, listener);
+    }
+
+    /** Reads the environment's live state. */
+    public static StatusReader statusReader(EnvironmentConfig config, AwsClients clients) {
+        ConfigValidator.requireValid(config);
+        AwsEnvironment aws = AwsEnvironment.connect(clients, config.container());
+        return new StatusReader(aws.resolver(), aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(),
+                env)));
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
+
+/**
+ * One slot as AWS describes it now.
+ *
+ * @param percent the share of production traffic the load balancer sends it
+ * @param live whether it receives all production traffic
+ */
+public record SlotStatus(
+        Slot slot,
+        String service,
+        String status,
+        String taskDefinitionArn,
+        int taskDefinitionRevision,
+        String image,
+        String imageTag,
+        int desired,
+        int running,
+        int pending,
+        int deployments,
+        String rolloutState,
+        TargetHealthSummary health,
+        int percent,
+        boolean live) {
+}
