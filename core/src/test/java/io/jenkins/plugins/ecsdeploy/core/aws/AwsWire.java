@@ -50,7 +50,12 @@ final class AwsWire {
 
     /** Matches an ELBv2 (Query protocol) request for {@code action}. */
     static MappingBuilder elb(String action) {
-        return post(urlEqualTo("/")).withRequestBody(matching(actionPattern(action)));
+        return query(action);
+    }
+
+    /** Matches a CloudWatch (Query protocol) request for {@code action}. */
+    static MappingBuilder cloudWatch(String action) {
+        return query(action);
     }
 
     /** Matches an ECS (JSON 1.1) request for {@code action}. */
@@ -94,6 +99,10 @@ final class AwsWire {
             params.put(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
         }
         return params;
+    }
+
+    private static MappingBuilder query(String action) {
+        return post(urlEqualTo("/")).withRequestBody(matching(actionPattern(action)));
     }
 
     private static String actionPattern(String action) {
