@@ -67,8 +67,15 @@ public final class AwsErrors {
                     + " (" + code + ") even after " + attempts(e) + ": try again in a minute, or raise the retry"
                     + " limits if other tools share this account's API rate." + said, e);
         }
+        String check = configField != null && service.statusCode() == 400
+                ? " Check " + configField + " in the environment config." : "";
         return new AwsFailure(operation, code, false, iamAction + " on " + resource + " failed with " + code
-                + " (HTTP " + service.statusCode() + ")." + said, e);
+                + " (HTTP " + service.statusCode() + ")." + check + said, e);
+    }
+
+    /** Whether AWS's error code says a request named something malformed, such as an ARN of the wrong form. */
+    static boolean isInvalidInput(String code) {
+        return "ValidationError".equals(code) || "InvalidParameterException".equals(code);
     }
 
     /** Whether AWS's error code says the named resource does not exist. */

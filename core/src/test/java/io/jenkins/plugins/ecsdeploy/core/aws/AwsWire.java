@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,12 @@ final class AwsWire {
     /** Matches an ELBv2 (Query protocol) request for {@code action}. */
     static MappingBuilder elb(String action) {
         return query(action);
+    }
+
+    /** Matches an ELBv2 request for {@code action} that carries form parameter {@code name=value}. */
+    static MappingBuilder elb(String action, String name, String value) {
+        String pair = name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return query(action).withRequestBody(containing(pair));
     }
 
     /** Matches a CloudWatch (Query protocol) request for {@code action}. */
