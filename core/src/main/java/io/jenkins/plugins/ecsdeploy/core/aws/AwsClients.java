@@ -107,7 +107,7 @@ public final class AwsClients implements AutoCloseable {
         return http;
     }
 
-    static ClientOverrideConfiguration overrides(RetrySettings retry) {
+    private static ClientOverrideConfiguration overrides(RetrySettings retry) {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(retry))
                 .apiCallAttemptTimeout(retry.apiCallAttemptTimeout())

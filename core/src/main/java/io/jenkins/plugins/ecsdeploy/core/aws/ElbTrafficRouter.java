@@ -77,7 +77,7 @@ public final class ElbTrafficRouter implements TrafficRouter {
     }
 
     private TrafficSplit splitOf(String listenerArn, String ruleArn) {
-        Map<String, Integer> weights = ForwardActions.weights(forwardAction(listenerArn, ruleArn,
+        Map<String, Integer> weights = ForwardActions.weights(requireForward(listenerArn, ruleArn,
                 read(listenerArn, ruleArn)));
         Set<String> others = new LinkedHashSet<>(weights.keySet());
         others.remove(env.blueTargetGroupArn());
@@ -93,7 +93,7 @@ public final class ElbTrafficRouter implements TrafficRouter {
 
     private void write(String listenerArn, String ruleArn, TrafficSplit split) {
         List<Action> current = read(listenerArn, ruleArn);
-        forwardAction(listenerArn, ruleArn, current);
+        requireForward(listenerArn, ruleArn, current);
         Map<String, Integer> weights = new LinkedHashMap<>();
         weights.put(env.blueTargetGroupArn(), split.blue());
         weights.put(env.greenTargetGroupArn(), split.green());
@@ -116,7 +116,7 @@ public final class ElbTrafficRouter implements TrafficRouter {
                 () -> elb.describeListeners(b -> b.listenerArns(listenerArn))).listeners().get(0).defaultActions();
     }
 
-    private static Action forwardAction(String listenerArn, String ruleArn, List<Action> actions) {
+    private static Action requireForward(String listenerArn, String ruleArn, List<Action> actions) {
         Action forward = ForwardActions.find(actions);
         if (forward == null) {
             throw new IllegalStateException("The " + describe(listenerArn, ruleArn) + " no longer forwards to"

@@ -192,6 +192,20 @@ class AwsEnvironmentResolverTest {
     }
 
     @Test
+    void aTestListenerThatDoesNotForwardIsReported() {
+        wire.stubFor(elb("DescribeListeners", "ListenerArns.member.1", TEST_LISTENER_ARN)
+                .willReturn(xml(describeListeners(listener(TEST_LISTENER_ARN, 8080, ElbReplies.fixedResponse())))));
+
+        PreflightException failure = catchThrowableOfType(PreflightException.class,
+                () -> resolver.resolve(config(BLUE_TG, GREEN_TG, byArn(LISTENER_ARN, null),
+                        byArn(TEST_LISTENER_ARN, null))));
+
+        assertThat(failure.problems()).singleElement().satisfies(p -> assertThat(p).contains(
+                "listener " + TEST_LISTENER_ARN + " (testListener) does not forward to target groups",
+                "[fixed-response]", "make it forward to the blue target group " + BLUE_TG));
+    }
+
+    @Test
     void aMissingClusterSkipsTheServiceChecksButNotTheLoadBalancerOnes() {
         wire.stubFor(ecs("DescribeClusters").willReturn(json(EcsReplies.clusterMissing("shop"))));
         wire.stubFor(elb("DescribeRules", "ListenerArn", LISTENER_ARN).willReturn(xml(describeRules(
@@ -231,7 +245,7 @@ class AwsEnvironmentResolverTest {
     @Test
     void aDeniedReadIsOneOfTheProblemsNotTheEndOfThePreflight() {
         wire.stubFor(elb("DescribeTargetGroups", "TargetGroupArns.member.1", BLUE_TG).willReturn(xmlError(403,
-                ElbReplies.error("AccessDenied", "not authorized to perform: elasticloadbalancing:DescribeTargetGroups"))));
+                ElbReplies.error("AccessDenied", "not authorized: elasticloadbalancing:DescribeTargetGroups"))));
         wire.stubFor(ecs("DescribeServices").willReturn(json(describeServices(List.of(
                 steadyService("shop-blue", "ECS", TD_ARN)),
                 List.of(EcsReplies.missing("arn:aws:ecs:eu-west-1:123456789012:service/shop/shop-green"))))));

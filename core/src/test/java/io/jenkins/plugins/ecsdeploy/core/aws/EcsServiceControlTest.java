@@ -155,6 +155,18 @@ class EcsServiceControlTest {
     }
 
     @Test
+    void fieldsTheSourceLacksAreLeftOutRatherThanSentEmpty() throws Exception {
+        wire.stubFor(ecs("DescribeTaskDefinition").willReturn(json("{\"taskDefinition\": "
+                + EcsReplies.taskDefinition(TD_ARN, "web") + "}")));
+        wire.stubFor(ecs("RegisterTaskDefinition").willReturn(json(EcsReplies.registerTaskDefinition(NEW_TD_ARN))));
+
+        services.registerWithImageTag(TD_ARN, "2");
+
+        assertThat(body(ecsRequests(wire, "RegisterTaskDefinition").get(0).getBodyAsString())).isEqualTo(body(
+                "{\"family\":\"shop\",\"containerDefinitions\":[{\"name\":\"web\",\"image\":\"web:2\"}]}"));
+    }
+
+    @Test
     void anInvalidTagIsRefusedBeforeAnythingIsAsked() {
         assertThatThrownBy(() -> services.registerWithImageTag(TD_ARN, "-bad tag"))
                 .isInstanceOf(IllegalArgumentException.class)
