@@ -41,9 +41,10 @@ public final class AwsErrors {
     public static AwsFailure translate(SdkException e, String iamAction, String resource, String configField) {
         String operation = iamAction.substring(iamAction.indexOf(':') + 1);
         if (!(e instanceof AwsServiceException service) || service.awsErrorDetails() == null) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             return new AwsFailure(operation, null, false, "Could not complete " + iamAction + " on " + resource
-                    + ": " + e.getMessage() + ". Check the region, the endpoint URL, the network and that"
-                    + " credentials are available.", e);
+                    + ": " + (reason.endsWith(".") ? reason : reason + ".") + " Check the region, the endpoint URL,"
+                    + " the network and that credentials are available.", e);
         }
         String code = service.awsErrorDetails().errorCode();
         String said = awsSaid(service);

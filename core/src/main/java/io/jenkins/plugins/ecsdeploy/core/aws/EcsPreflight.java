@@ -63,9 +63,9 @@ final class EcsPreflight {
         if (wanted.isEmpty()) {
             return names;
         }
-        if (wanted.size() == 1 && wanted.get(0).equals(slots.green().service())
-                && wanted.get(0).equals(slots.blue().service())) {
-            problems.add("slots.blue.service and slots.green.service are both '" + wanted.get(0)
+        String blue = slots.blue().service();
+        if (!AwsEnvironmentResolver.isBlank(blue) && blue.equals(slots.green().service())) {
+            problems.add("slots.blue.service and slots.green.service are both '" + blue
                     + "': blue/green needs two services, one per slot.");
         }
         DescribeServicesResponse reply = problems.read(() -> AwsErrors.call("ecs:DescribeServices",

@@ -192,6 +192,18 @@ class AwsEnvironmentResolverTest {
     }
 
     @Test
+    void oneServiceForBothSlotsIsRefused() {
+        EnvironmentConfig shared = new EnvironmentConfig("shop", "eu-west-1", null, "shop", "web",
+                new SlotsConfig(new SlotConfig("shop-blue", BLUE_TG), new SlotConfig("shop-blue", GREEN_TG)),
+                byArn(LISTENER_ARN, null), null, null, null, null);
+
+        PreflightException failure = catchThrowableOfType(PreflightException.class, () -> resolver.resolve(shared));
+
+        assertThat(failure.problems()).singleElement().satisfies(p -> assertThat(p)
+                .contains("slots.blue.service and slots.green.service are both 'shop-blue'"));
+    }
+
+    @Test
     void aTestListenerThatDoesNotForwardIsReported() {
         wire.stubFor(elb("DescribeListeners", "ListenerArns.member.1", TEST_LISTENER_ARN)
                 .willReturn(xml(describeListeners(listener(TEST_LISTENER_ARN, 8080, ElbReplies.fixedResponse())))));
