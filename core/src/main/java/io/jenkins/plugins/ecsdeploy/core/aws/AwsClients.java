@@ -1,0 +1,134 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import java.net.URI;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * The SDK clients for one {@link AwsConnection}, built on first use and sharing one HTTP connection pool. Closing
+ * releases every client built so far.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final AwsConnection connection;
+    private SdkHttpClient http;
+    private ElasticLoadBalancingV2Client elb;
+    private EcsClient ecs;
+    private CloudWatchClient cloudWatch;
+    private boolean closed;
+
+    private AwsClients(AwsConnection connection) {
+        this.connection = connection;
+    }
+
+    public static AwsClients create(AwsConnection connection) {
+        if (connection == null) {
+            throw new IllegalArgumentException("AWS connection is not set: give at least a region.");
+        }
+        return new AwsClients(connection);
+    }
+
+    public AwsConnection connection() {
+        return connection;
+    }
+
+    public synchronized ElasticLoadBalancingV2Client elb() {
+        requireOpen();
+        if (elb == null) {
+            elb = configure(ElasticLoadBalancingV2Client.builder()).build();
+        }
+        return elb;
+    }
+
+    public synchronized EcsClient ecs() {
+        requireOpen();
+        if (ecs == null) {
+            ecs = configure(EcsClient.builder()).build();
+        }
+        return ecs;
+    }
+
+    public synchronized CloudWatchClient cloudWatch() {
+        requireOpen();
+        if (cloudWatch == null) {
+            cloudWatch = configure(CloudWatchClient.builder()).build();
+        }
+        return cloudWatch;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Clients first: a client given a shared HTTP client leaves closing it to its owner.
+        if (elb != null) {
+            elb.close();
+        }
+        if (ecs != null) {
+            ecs.close();
+        }
+        if (cloudWatch != null) {
+            cloudWatch.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(Region.of(connection.region()))
+                .httpClient(http())
+                .overrideConfiguration(overrides(connection.retry()));
+        if (connection.credentials() != null) {
+            builder.credentialsProvider(connection.credentials());
+        }
+        if (connection.endpointUrl() != null) {
+            builder.endpointOverride(URI.create(connection.endpointUrl()));
+        }
+        return builder;
+    }
+
+    private SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder().build();
+        }
+        return http;
+    }
+
+    private static ClientOverrideConfiguration overrides(RetrySettings retry) {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy(retry))
+                .apiCallAttemptTimeout(retry.apiCallAttemptTimeout())
+                .apiCallTimeout(retry.apiCallTimeout())
+                .build();
+    }
+
+    /** The SDK's standard strategy with AWS's retry conditions (throttling codes, 5xx, transient I/O). */
+    private static RetryStrategy retryStrategy(RetrySettings retry) {
+        // exponentialDelay is the full-jitter variant; throttling uses the same curve so tests stay fast.
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(retry.baseDelay(), retry.maxBackoff());
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(retry.maxAttempts())
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff)
+                .build();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("AWS clients were closed; create new ones with AwsClients.create.");
+        }
+    }
+}

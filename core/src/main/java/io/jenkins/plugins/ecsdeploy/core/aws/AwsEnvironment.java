@@ -1,0 +1,43 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
+import java.util.function.Function;
+
+/**
+ * The AWS side of a deployment engine, wired from one set of clients: the resolver, and the ports bound to each
+ * resolved environment. The metrics source is supplied by the caller (normally {@code CloudWatchMetrics}).
+ */
+public final class AwsEnvironment {
+
+    private final AwsClients clients;
+    private final String containerName;
+
+    private AwsEnvironment(AwsClients clients, String containerName) {
+        this.clients = clients;
+        this.containerName = containerName;
+    }
+
+    /**
+     * @param containerName the container, in the services' task definitions, whose image is deployed
+     */
+    public static AwsEnvironment connect(AwsClients clients, String containerName) {
+        if (clients == null) {
+            throw new IllegalArgumentException("AWS clients are not set: create them with AwsClients.create.");
+        }
+        if (containerName == null || containerName.isBlank()) {
+            throw new IllegalArgumentException("container is not set: name the container, in the task definition,"
+                    + " whose image is deployed.");
+        }
+        return new AwsEnvironment(clients, containerName);
+    }
+
+    public EnvironmentResolver resolver() {
+        return new AwsEnvironmentResolver(clients.elb(), clients.ecs());
+    }
+
+    /** Binds the ALB router, the ECS service control and {@code metrics} to each resolved environment. */
+    public AwsPorts.Factory portsFactory(Function<ResolvedEnvironment, MetricsSource> metrics) {
+        return env -> new AwsPorts(new ElbTrafficRouter(clients.elb(), env),
+                new EcsServiceControl(clients.ecs(), env, containerName), metrics.apply(env));
+    }
+}

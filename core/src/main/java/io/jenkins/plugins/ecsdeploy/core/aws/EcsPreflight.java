@@ -1,0 +1,135 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import io.jenkins.plugins.ecsdeploy.core.config.SlotsConfig;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/** The ECS half of the preflight: the cluster, the slots' services and the deployed container. */
+final class EcsPreflight {
+
+    private final EcsClient ecs;
+    private final Problems problems;
+    private final Map<String, TaskDefinition> taskDefinitions = new HashMap<>();
+
+    EcsPreflight(EcsClient ecs, Problems problems) {
+        this.ecs = ecs;
+        this.problems = problems;
+    }
+
+    /** The cluster's ARN when it exists and is ACTIVE, else null with the problem recorded. */
+    String cluster(String cluster, String region) {
+        if (cluster == null || cluster.isBlank()) {
+            problems.add("cluster is not set: give the ECS cluster's name or ARN.");
+            return null;
+        }
+        DescribeClustersResponse reply = problems.read(() -> AwsErrors.call("ecs:DescribeClusters",
+                "cluster '" + cluster + "'", "cluster", () -> ecs.describeClusters(b -> b.clusters(cluster))));
+        if (reply == null) {
+            return null;
+        }
+        Cluster found = reply.clusters().stream().findFirst().orElse(null);
+        if (found == null) {
+            problems.add("ECS cluster '" + cluster + "' (cluster) was not found in region " + region
+                    + ": check the name and the region.");
+            return null;
+        }
+        if (!"ACTIVE".equals(found.status())) {
+            problems.add("ECS cluster '" + cluster + "' (cluster) is " + found.status()
+                    + ", not ACTIVE: deploy to an active cluster.");
+            return null;
+        }
+        return found.clusterArn();
+    }
+
+    /**
+     * Each slot's service name, for the services that exist in the cluster, are ACTIVE and use the ECS
+     * deployment controller; problems are recorded for the rest.
+     */
+    Map<Slot, String> services(String clusterArn, SlotsConfig slots, String container) {
+        Map<Slot, String> names = new EnumMap<>(Slot.class);
+        List<String> wanted = Arrays.stream(Slot.values()).map(slot -> slots.get(slot).service())
+                .filter(name -> !AwsEnvironmentResolver.isBlank(name)).distinct().toList();
+        if (wanted.isEmpty()) {
+            return names;
+        }
+        String blue = slots.blue().service();
+        if (!AwsEnvironmentResolver.isBlank(blue) && blue.equals(slots.green().service())) {
+            problems.add("slots.blue.service and slots.green.service are both '" + blue
+                    + "': blue/green needs two services, one per slot.");
+        }
+        DescribeServicesResponse reply = problems.read(() -> AwsErrors.call("ecs:DescribeServices",
+                "services " + wanted + " in cluster " + clusterArn, null,
+                () -> ecs.describeServices(b -> b.cluster(clusterArn).services(wanted))));
+        if (reply == null) {
+            return names;
+        }
+        for (Slot slot : Slot.values()) {
+            String name = slots.get(slot).service();
+            if (AwsEnvironmentResolver.isBlank(name)) {
+                continue;
+            }
+            String field = "slots." + slot.id() + ".service";
+            Service service = reply.services().stream()
+                    .filter(s -> name.equals(s.serviceName()) || name.equals(s.serviceArn()))
+                    .findFirst().orElse(null);
+            if (service == null) {
+                problems.add("ECS service '" + name + "' (" + field + ") was not found in cluster " + clusterArn
+                        + ": check the name, or create the service first.");
+            } else if (check(service, clusterArn, field, container)) {
+                names.put(slot, service.serviceName());
+            }
+        }
+        return names;
+    }
+
+    private boolean check(Service service, String clusterArn, String field, String container) {
+        String name = service.serviceName();
+        if (!"ACTIVE".equals(service.status())) {
+            problems.add("ECS service '" + name + "' (" + field + ") is " + service.status()
+                    + ", not ACTIVE: use an active service.");
+            return false;
+        }
+        DeploymentControllerType controller = service.deploymentController() == null
+                ? DeploymentControllerType.ECS : service.deploymentController().type();
+        if (controller != DeploymentControllerType.ECS) {
+            problems.add("ECS service '" + name + "' (" + field + ") uses the "
+                    + service.deploymentController().typeAsString() + " deployment controller, which rejects"
+                    + " the task definition changes this tool makes with UpdateService: switch it to the ECS"
+                    + " controller (aws ecs update-service --cluster " + clusterArn + " --service " + name
+                    + " --deployment-controller type=ECS) or use a service created with it.");
+            return false;
+        }
+        return container == null || hasContainer(service, field, container);
+    }
+
+    private boolean hasContainer(Service service, String field, String container) {
+        String arn = service.taskDefinition();
+        // Both slots often run the same revision: ask once, and record a failed read once (as null).
+        if (!taskDefinitions.containsKey(arn)) {
+            taskDefinitions.put(arn, problems.read(() -> AwsErrors.call("ecs:DescribeTaskDefinition", arn, null,
+                    () -> ecs.describeTaskDefinition(b -> b.taskDefinition(arn)).taskDefinition())));
+        }
+        TaskDefinition td = taskDefinitions.get(arn);
+        if (td == null) {
+            return false;
+        }
+        boolean found = td.containerDefinitions().stream().anyMatch(c -> container.equals(c.name()));
+        if (!found) {
+            problems.add("ECS service '" + service.serviceName() + "' (" + field + ") runs task definition " + arn
+                    + ", which has no container named '" + container + "' (container); it has "
+                    + TaskDefinitionCopy.names(td) + ": set container to the one whose image is deployed.");
+        }
+        return found;
+    }
+}

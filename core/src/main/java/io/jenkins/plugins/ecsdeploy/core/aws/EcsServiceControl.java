@@ -1,0 +1,112 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import io.jenkins.plugins.ecsdeploy.core.model.ImageReference;
+import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
+import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+
+/** The slots' ECS services: what they run, new task definition revisions, and rollouts. */
+public final class EcsServiceControl implements ServiceControl {
+
+    private final EcsClient ecs;
+    private final ResolvedEnvironment env;
+    private final String containerName;
+
+    /**
+     * @param containerName the container, in the services' task definitions, whose image is deployed
+     */
+    public EcsServiceControl(EcsClient ecs, ResolvedEnvironment env, String containerName) {
+        if (containerName == null || containerName.isBlank()) {
+            throw new IllegalArgumentException("container is not set: name the container, in the task definition,"
+                    + " whose image is deployed.");
+        }
+        this.ecs = ecs;
+        this.env = env;
+        this.containerName = containerName;
+    }
+
+    @Override
+    public ServiceSnapshot describe(Slot slot) {
+        String name = env.service(slot);
+        DescribeServicesResponse reply = AwsErrors.call("ecs:DescribeServices", serviceText(slot),
+                serviceField(slot), () -> ecs.describeServices(b -> b.cluster(env.clusterArn()).services(name)));
+        if (!reply.hasServices() || reply.services().isEmpty()) {
+            String reason = reply.failures().stream().map(Failure::reason).findFirst().orElse("MISSING");
+            throw new AwsFailure("DescribeServices", reason, false, "ecs:DescribeServices found no "
+                    + serviceText(slot) + " (" + reason + "): check " + serviceField(slot)
+                    + " in the environment config.", null);
+        }
+        Service s = reply.services().get(0);
+        Deployment primary = s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
+                .orElse(null);
+        String controller = s.deploymentController() == null ? "ECS" : s.deploymentController().typeAsString();
+        return new ServiceSnapshot(s.serviceName(), s.serviceArn(), s.status(), controller, s.taskDefinition(),
+                count(s.desiredCount()), count(s.runningCount()), count(s.pendingCount()),
+                primary == null ? null : primary.rolloutStateAsString(),
+                primary == null ? null : primary.rolloutStateReason(),
+                s.deployments().size());
+    }
+
+    @Override
+    public TaskDefinitionSummary taskDefinition(String taskDefinitionArn) {
+        TaskDefinition td = AwsErrors.call("ecs:DescribeTaskDefinition", taskDefinitionArn, null,
+                () -> ecs.describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn))).taskDefinition();
+        return new TaskDefinitionSummary(td.taskDefinitionArn(), td.family(), count(td.revision()),
+                TaskDefinitionCopy.container(td, containerName).image());
+    }
+
+    @Override
+    public String registerWithImageTag(String sourceTaskDefinitionArn, String imageTag) {
+        ImageReference.requireValidTag(imageTag);
+        DescribeTaskDefinitionResponse source = AwsErrors.call("ecs:DescribeTaskDefinition",
+                sourceTaskDefinitionArn, null, () -> ecs.describeTaskDefinition(
+                        b -> b.taskDefinition(sourceTaskDefinitionArn).include(TaskDefinitionField.TAGS)));
+        RegisterTaskDefinitionRequest request = TaskDefinitionCopy.withImageTag(source, containerName, imageTag);
+        return AwsErrors.call("ecs:RegisterTaskDefinition", "task definition family " + request.family(), null,
+                () -> ecs.registerTaskDefinition(request)).taskDefinition().taskDefinitionArn();
+    }
+
+    @Override
+    public void update(Slot slot, String taskDefinitionArn, int desiredCount) {
+        requireCount(desiredCount);
+        AwsErrors.call("ecs:UpdateService", serviceText(slot), serviceField(slot),
+                () -> ecs.updateService(b -> b.cluster(env.clusterArn()).service(env.service(slot))
+                        .taskDefinition(taskDefinitionArn).desiredCount(desiredCount)));
+    }
+
+    @Override
+    public void scale(Slot slot, int desiredCount) {
+        requireCount(desiredCount);
+        AwsErrors.call("ecs:UpdateService", serviceText(slot), serviceField(slot),
+                () -> ecs.updateService(b -> b.cluster(env.clusterArn()).service(env.service(slot))
+                        .desiredCount(desiredCount)));
+    }
+
+    private String serviceText(Slot slot) {
+        return "service " + env.service(slot) + " in cluster " + env.clusterArn();
+    }
+
+    private static String serviceField(Slot slot) {
+        return "slots." + slot.id() + ".service";
+    }
+
+    private static int count(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static void requireCount(int desiredCount) {
+        if (desiredCount < 0) {
+            throw new IllegalArgumentException("Desired task count must be 0 or more, got " + desiredCount + ".");
+        }
+    }
+}
