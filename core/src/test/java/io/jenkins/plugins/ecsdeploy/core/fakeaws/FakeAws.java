@@ -256,7 +256,7 @@ public final class FakeAws implements AutoCloseable {
         private boolean standardEnvironment = true;
         private int rolloutSteps = 2;
         private int healthyAfterPolls = 1;
-        private Duration readTimeoutDelay = Duration.ofSeconds(2);
+        private Duration readTimeoutDelay = Duration.ofSeconds(3);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -279,7 +279,7 @@ public final class FakeAws implements AutoCloseable {
             return this;
         }
 
-        /** How long READ_TIMEOUT replies are held back; default 2 seconds. */
+        /** How long READ_TIMEOUT replies are held back; default 3 seconds, above the clients' 2-second timeout. */
         public Builder readTimeoutDelay(Duration delay) {
             readTimeoutDelay = delay;
             return this;

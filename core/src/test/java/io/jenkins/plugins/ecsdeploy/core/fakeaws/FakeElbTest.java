@@ -48,6 +48,12 @@ class FakeElbTest {
                 .collect(Collectors.toMap(TargetGroupTuple::targetGroupArn, TargetGroupTuple::weight));
     }
 
+    /** The production listener's weight for a target group, as DescribeListeners reports it. */
+    static int weightOf(ElasticLoadBalancingV2Client elb, String targetGroupArn) {
+        Listener listener = elb.describeListeners(r -> r.listenerArns(LISTENER_ARN)).listeners().get(0);
+        return weights(listener.defaultActions().get(0)).get(targetGroupArn);
+    }
+
     @Test
     void describesTheStandardEnvironment() {
         var lb = elb.describeLoadBalancers(r -> r.names(LOAD_BALANCER)).loadBalancers().get(0);
