@@ -180,12 +180,16 @@ public final class FakeAws implements AutoCloseable {
         edit(dispatcher.ecs::tick);
     }
 
+    /** DescribeServices calls (or ticks) the next rollouts take to finish. */
     public void rolloutSteps(int steps) {
-        edit(s -> s.rolloutSteps = steps);
+        int checked = atLeast(1, steps, "rolloutSteps");
+        edit(s -> s.rolloutSteps = checked);
     }
 
+    /** DescribeTargetHealth calls that must see a new task before it reports healthy. */
     public void healthyAfterPolls(int polls) {
-        edit(s -> s.healthyAfterPolls = polls);
+        int checked = atLeast(0, polls, "healthyAfterPolls");
+        edit(s -> s.healthyAfterPolls = checked);
     }
 
     /** How long a READ_TIMEOUT reply is held back; keep it above the clients' attempt timeout. */
@@ -251,6 +255,13 @@ public final class FakeAws implements AutoCloseable {
         return TrafficSplit.fromWeights(forward.weightOf(BLUE_TARGET_GROUP_ARN), forward.weightOf(GREEN_TARGET_GROUP_ARN));
     }
 
+    private static int atLeast(int minimum, int value, String name) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + ", got " + value + ".");
+        }
+        return value;
+    }
+
     /** Settings of a fake AWS; {@link #start()} starts it. */
     public static final class Builder {
         private boolean standardEnvironment = true;
@@ -269,13 +280,13 @@ public final class FakeAws implements AutoCloseable {
 
         /** DescribeServices calls (or ticks) a rollout takes to finish; default 2. */
         public Builder rolloutSteps(int steps) {
-            rolloutSteps = steps;
+            rolloutSteps = atLeast(1, steps, "rolloutSteps");
             return this;
         }
 
         /** DescribeTargetHealth calls that see a new task before it is healthy; default 1. */
         public Builder healthyAfterPolls(int polls) {
-            healthyAfterPolls = polls;
+            healthyAfterPolls = atLeast(0, polls, "healthyAfterPolls");
             return this;
         }
 

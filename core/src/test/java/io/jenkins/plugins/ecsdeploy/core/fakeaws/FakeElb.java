@@ -115,9 +115,15 @@ final class FakeElb {
     private String describeTargetGroups(Map<String, String> p, FakeAwsState s) {
         List<String> names = list(p, "Names");
         List<String> arns = list(p, "TargetGroupArns");
+        String lbArn = p.get("LoadBalancerArn");
+        if (lbArn != null && !s.loadBalancers.containsKey(lbArn)) {
+            throw AwsError.client("LoadBalancerNotFound", "Load balancer '" + lbArn + "' not found");
+        }
         List<TargetGroup> found = new ArrayList<>();
         for (TargetGroup tg : s.targetGroups.values()) {
-            if ((names.isEmpty() && arns.isEmpty()) || names.contains(tg.name) || arns.contains(tg.arn)) {
+            boolean all = names.isEmpty() && arns.isEmpty()
+                    && (lbArn == null || loadBalancersOf(s, tg.arn).contains(lbArn));
+            if (all || names.contains(tg.name) || arns.contains(tg.arn)) {
                 found.add(tg);
             }
         }
