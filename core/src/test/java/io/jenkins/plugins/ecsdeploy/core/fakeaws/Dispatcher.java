@@ -105,6 +105,10 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             }
         } catch (AwsError e) {
             reply = error(protocol, e, requestId);
+        } catch (RuntimeException e) {
+            // A request the fake cannot read is a bug in the caller or the fake: fail it loudly, without retries.
+            reply = error(protocol, AwsError.client("FakeAwsCannotHandle",
+                    "The fake AWS could not handle " + action + ": " + e), requestId);
         }
         if (fault == Fault.REPLY_LOST) {
             return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,6 +57,23 @@ class FakeAwsTest {
                 assertThat(call.service()).isEqualTo("unknown");
                 assertThat(call.action()).isEqualTo("GetCallerIdentity");
             });
+        }
+    }
+
+    @Test
+    void malformedRequestsFailLoudlyWithoutChangingState() throws Exception {
+        try (FakeAws aws = FakeAws.startStandard()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(aws.endpoint() + "/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("Action=ModifyListener&Version=2015-12-01&ListenerArn="
+                            + URLEncoder.encode(LISTENER_ARN, StandardCharsets.UTF_8) + "&Port=https"))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("<Code>FakeAwsCannotHandle</Code>").contains("ModifyListener");
+            assertThat(aws.<Integer>read(s -> s.listeners.get(LISTENER_ARN).port)).isEqualTo(443);
         }
     }
 
