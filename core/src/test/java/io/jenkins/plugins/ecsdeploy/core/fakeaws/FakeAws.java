@@ -119,9 +119,9 @@ public final class FakeAws implements AutoCloseable {
         return read(s -> split(s.rules.get(RULE_ARN).actions));
     }
 
-    /** The name of the target group the test listener forwards to with weight, or null when it forwards nowhere. */
+    /** The name of the target group the test listener forwards to, or null when there is none or no test listener. */
     public String testListenerTarget() {
-        return read(s -> s.listeners.get(TEST_LISTENER_ARN).actions.stream()
+        return read(s -> s.listeners.getOrDefault(TEST_LISTENER_ARN, new FakeAwsState.Listener()).actions.stream()
                 .flatMap(a -> a.targetGroups.stream()).filter(w -> w.weight > 0)
                 .map(w -> s.targetGroups.get(w.targetGroupArn).name).findFirst().orElse(null));
     }
@@ -252,7 +252,8 @@ public final class FakeAws implements AutoCloseable {
     private static TrafficSplit split(List<Action> actions) {
         Action forward = actions.stream().filter(a -> "forward".equals(a.type)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No forward action in " + actions.size() + " actions"));
-        return TrafficSplit.fromWeights(forward.weightOf(BLUE_TARGET_GROUP_ARN), forward.weightOf(GREEN_TARGET_GROUP_ARN));
+        return TrafficSplit.fromWeights(
+                forward.weightOf(BLUE_TARGET_GROUP_ARN), forward.weightOf(GREEN_TARGET_GROUP_ARN));
     }
 
     private static int atLeast(int minimum, int value, String name) {

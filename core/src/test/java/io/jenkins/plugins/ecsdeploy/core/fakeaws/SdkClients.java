@@ -32,7 +32,8 @@ public final class SdkClients {
 
     public static ElasticLoadBalancingV2Client elb(FakeAws aws, Duration attemptTimeout) {
         return ElasticLoadBalancingV2Client.builder().endpointOverride(URI.create(aws.endpoint()))
-                .region(Region.US_EAST_1).credentialsProvider(credentials()).overrideConfiguration(config(attemptTimeout))
+                .region(Region.US_EAST_1).credentialsProvider(credentials())
+                .overrideConfiguration(config(attemptTimeout))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
@@ -42,7 +43,8 @@ public final class SdkClients {
 
     public static EcsClient ecs(FakeAws aws, Duration attemptTimeout) {
         return EcsClient.builder().endpointOverride(URI.create(aws.endpoint()))
-                .region(Region.US_EAST_1).credentialsProvider(credentials()).overrideConfiguration(config(attemptTimeout))
+                .region(Region.US_EAST_1).credentialsProvider(credentials())
+                .overrideConfiguration(config(attemptTimeout))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
@@ -52,7 +54,8 @@ public final class SdkClients {
 
     public static CloudWatchClient cloudWatch(FakeAws aws, Duration attemptTimeout) {
         return CloudWatchClient.builder().endpointOverride(URI.create(aws.endpoint()))
-                .region(Region.US_EAST_1).credentialsProvider(credentials()).overrideConfiguration(config(attemptTimeout))
+                .region(Region.US_EAST_1).credentialsProvider(credentials())
+                .overrideConfiguration(config(attemptTimeout))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
