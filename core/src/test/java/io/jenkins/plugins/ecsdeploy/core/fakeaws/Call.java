@@ -1,0 +1,31 @@
+package io.jenkins.plugins.ecsdeploy.core.fakeaws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * One request the fake received, in arrival order, including those it answered with a fault.
+ *
+ * @param service {@code elbv2}, {@code ecs}, {@code cloudwatch}, or {@code unknown}
+ * @param action the API action, such as {@code ModifyListener}
+ * @param params the decoded form parameters of a Query request (ELBv2, CloudWatch); empty for ECS
+ * @param body the raw request body (the JSON document for ECS)
+ * @param fault the fault injected into this call, or null when it was answered normally
+ */
+public record Call(String service, String action, Map<String, String> params, String body, Fault fault) {
+
+    /** A Query parameter such as {@code DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight}. */
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    /** The JSON body of an ECS call. */
+    public JsonNode json() {
+        try {
+            return WireFormat.JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(action + " did not send JSON: " + body, e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.jenkins.plugins.ecsdeploy.core.fakeaws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static java.util.Map.entry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Routes every request WireMock receives to the fake service it is meant for, under one lock, and turns the result
+ * (or the injected fault) into the reply AWS would send. Holds all mutable state of a {@link FakeAws}.
+ */
+final class Dispatcher implements ResponseDefinitionTransformerV2 {
+
+    private static final String ECS_TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
+    /** Which reads show the effect of which writes, so that a stale read undoes only the relevant write. */
+    private static final Map<String, String> CONCERN = Map.ofEntries(
+            entry("ModifyListener", "routing"), entry("ModifyRule", "routing"),
+            entry("DescribeListeners", "routing"), entry("DescribeRules", "routing"),
+            entry("AddTags", "tags"), entry("RemoveTags", "tags"), entry("DescribeTags", "tags"),
+            entry("UpdateService", "services"), entry("DescribeServices", "services"),
+            entry("DescribeTargetHealth", "services"),
+            entry("RegisterTaskDefinition", "taskdefs"), entry("DescribeTaskDefinition", "taskdefs"));
+
+    final FakeAwsState state;
+    final FaultPlan faults = new FaultPlan();
+    final MetricProgramme metrics = new MetricProgramme();
+    final FakeEcs ecs;
+    private final FakeElb elb = new FakeElb();
+    private final FakeCloudWatch cloudWatch = new FakeCloudWatch(metrics);
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, FakeAwsState> before = new HashMap<>();
+    private Duration readTimeoutDelay;
+    private int requestCounter;
+
+    Dispatcher(FakeAwsState state, Clock clock, Duration readTimeoutDelay) {
+        this.state = state;
+        this.ecs = new FakeEcs(clock);
+        this.readTimeoutDelay = readTimeoutDelay;
+    }
+
+    @Override
+    public String getName() {
+        return "fake-aws";
+    }
+
+    @Override
+    public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        String requestId = "fake-" + (++requestCounter);
+        String body = request.getBodyAsString();
+        if (request.header("X-Amz-Target").isPresent()
+                && request.getHeader("X-Amz-Target").startsWith(ECS_TARGET_PREFIX)) {
+            String action = request.getHeader("X-Amz-Target").substring(ECS_TARGET_PREFIX.length());
+            return serve(Protocol.ECS, action, Map.of(), body, requestId, s -> ecs.handle(action, json(body), s));
+        }
+        Map<String, String> params = WireFormat.parseForm(body);
+        String action = params.getOrDefault("Action", "");
+        String version = params.getOrDefault("Version", "");
+        if (version.equals("2015-12-01")) {
+            return serve(Protocol.ELB, action, params, body, requestId, s -> elb.handle(action, params, s));
+        }
+        if (version.equals("2010-08-01")) {
+            return serve(Protocol.CLOUDWATCH, action, params, body, requestId,
+                    s -> cloudWatch.handle(action, params, s));
+        }
+        calls.add(new Call("unknown", action, params, body, null));
+        return aResponse().withStatus(400).withBody("The fake AWS serves ECS (JSON 1.1), ELBv2 (Query 2015-12-01) and "
+                + "CloudWatch (Query 2010-08-01) only; this request is none of them.").build();
+    }
+
+    private ResponseDefinition serve(Protocol protocol, String action, Map<String, String> params, String body,
+            String requestId, Function<FakeAwsState, String> handler) {
+        Fault fault = faults.next(action);
+        calls.add(new Call(protocol.service, action, params, body, fault));
+        if (fault == Fault.CONNECTION_RESET) {
+            return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        if (fault != null && !fault.reachesState()) {
+            return error(protocol, faultError(protocol, fault, action), requestId).build();
+        }
+        boolean write = FaultPlan.WRITES.contains(action) && !faults.ignores(action);
+        FakeAwsState beforeWrite = write ? state.copy() : null;
+        ResponseDefinitionBuilder reply;
+        try {
+            String result = handler.apply(target(action, fault));
+            String text = protocol == Protocol.ECS ? result
+                    : WireFormat.queryResponse(protocol.namespace, action, result, requestId);
+            reply = aResponse().withStatus(200).withHeader("Content-Type", protocol.contentType)
+                    .withHeader("x-amzn-RequestId", requestId).withBody(text);
+            if (write) {
+                before.put(concern(action), beforeWrite);
+            }
+        } catch (AwsError e) {
+            reply = error(protocol, e, requestId);
+        } catch (RuntimeException e) {
+            // A request the fake cannot read is a bug in the caller or the fake: fail it loudly, without retries.
+            reply = error(protocol, AwsError.client("FakeAwsCannotHandle",
+                    "The fake AWS could not handle " + action + ": " + e), requestId);
+        }
+        if (fault == Fault.REPLY_LOST) {
+            return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        if (fault == Fault.READ_TIMEOUT) {
+            reply.withFixedDelay((int) readTimeoutDelay.toMillis());
+        }
+        return reply.build();
+    }
+
+    /**
+     * The state a call runs against: a throwaway copy for ignored writes and for stale reads (which see the state
+     * before the latest write of the same concern), the live state otherwise.
+     */
+    private FakeAwsState target(String action, Fault fault) {
+        if (FaultPlan.WRITES.contains(action) && faults.ignores(action)) {
+            return state.copy();
+        }
+        if (fault == Fault.STALE_READ && !FaultPlan.WRITES.contains(action)) {
+            return before.getOrDefault(concern(action), state).copy();
+        }
+        return state;
+    }
+
+    private static String concern(String action) {
+        return CONCERN.getOrDefault(action, action);
+    }
+
+    private static ResponseDefinitionBuilder error(Protocol protocol, AwsError e, String requestId) {
+        String body = protocol == Protocol.ECS ? WireFormat.jsonError(e)
+                : WireFormat.queryError(protocol.namespace, e, requestId);
+        return aResponse().withStatus(e.status()).withHeader("Content-Type", protocol.contentType)
+                .withHeader("x-amzn-RequestId", requestId).withBody(body);
+    }
+
+    private static AwsError faultError(Protocol protocol, Fault fault, String action) {
+        boolean ecs = protocol == Protocol.ECS;
+        return switch (fault) {
+            case HTTP_500 -> new AwsError(500, ecs ? "ServerException" : "InternalFailure",
+                    "The server encountered an internal error (injected).");
+            case HTTP_503 -> new AwsError(503, "ServiceUnavailable", "Service is unavailable (injected).");
+            case THROTTLING -> AwsError.client(ecs ? "ThrottlingException" : "Throttling", "Rate exceeded");
+            case TOO_MANY_REQUESTS -> new AwsError(429, "TooManyRequestsException", "Too many requests (injected).");
+            case ACCESS_DENIED -> new AwsError(ecs ? 400 : 403, ecs ? "AccessDeniedException" : "AccessDenied",
+                    "User: arn:aws:sts::" + FakeAws.ACCOUNT + ":assumed-role/deployer/session is not authorized to "
+                            + "perform: " + protocol.iamPrefix + ":" + action);
+            default -> throw new IllegalStateException(fault + " is not answered with an error reply");
+        };
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return WireFormat.JSON.readTree(body.isEmpty() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            throw AwsError.client("SerializationException", "The request body is not JSON.");
+        }
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    synchronized void readTimeoutDelay(Duration delay) {
+        this.readTimeoutDelay = delay;
+    }
+
+    /** Runs {@code change} on the live state under the lock that requests take. */
+    synchronized <T> T withState(Function<FakeAwsState, T> change) {
+        return change.apply(state);
+    }
+
+    private enum Protocol {
+        ELB("elbv2", WireFormat.ELB_NAMESPACE, WireFormat.XML_CONTENT_TYPE, "elasticloadbalancing"),
+        ECS("ecs", null, WireFormat.JSON_CONTENT_TYPE, "ecs"),
+        CLOUDWATCH("cloudwatch", WireFormat.CLOUDWATCH_NAMESPACE, WireFormat.XML_CONTENT_TYPE, "cloudwatch");
+
+        final String service;
+        final String namespace;
+        final String contentType;
+        final String iamPrefix;
+
+        Protocol(String service, String namespace, String contentType, String iamPrefix) {
+            this.service = service;
+            this.namespace = namespace;
+            this.contentType = contentType;
+            this.iamPrefix = iamPrefix;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.jenkins.plugins.ecsdeploy.core.fakeaws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the fake AWS account holds. Plain mutable data with public fields so that tests can shape unusual
+ * environments through {@link FakeAws#edit}; the behaviour lives in {@link FakeElb}, {@link FakeEcs} and
+ * {@link FakeCloudWatch}. {@link #copy()} is a deep copy, used to answer stale reads from an earlier state.
+ */
+public final class FakeAwsState {
+
+    public String region = FakeAws.REGION;
+    public String account = FakeAws.ACCOUNT;
+    /** DescribeServices calls (or ticks) an in-progress rollout takes to finish. */
+    public int rolloutSteps = 2;
+    /** DescribeTargetHealth calls a running task must have been seen in before it reports healthy. */
+    public int healthyAfterPolls = 1;
+
+    public Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    public Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
+    public Map<String, Listener> listeners = new LinkedHashMap<>();
+    public Map<String, Rule> rules = new LinkedHashMap<>();
+    /** ELBv2 tags by resource ARN. */
+    public Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+    /** ECS cluster ARNs by cluster name. */
+    public Map<String, String> clusters = new LinkedHashMap<>();
+    public Map<String, Service> services = new LinkedHashMap<>();
+    /** RegisterTaskDefinition request bodies, as sent, by task definition ARN. */
+    public Map<String, ObjectNode> taskDefinitions = new LinkedHashMap<>();
+    /** CloudWatch alarm states by alarm name. */
+    public Map<String, String> alarms = new LinkedHashMap<>();
+    public int idCounter;
+
+    /** An Application Load Balancer. */
+    public static class LoadBalancer {
+        public String arn;
+        public String name;
+    }
+
+    /** A target group; {@code unhealthy} makes every target in it fail its health check. */
+    public static class TargetGroup {
+        public String arn;
+        public String name;
+        public int port = 8080;
+        public boolean unhealthy;
+    }
+
+    /** A listener with its default actions. */
+    public static class Listener {
+        public String arn;
+        public String loadBalancerArn;
+        public int port;
+        public String protocol = "HTTPS";
+        public List<Action> actions = new ArrayList<>();
+    }
+
+    /** A listener rule; the default rule has no actions of its own (it shows the listener's). */
+    public static class Rule {
+        public String arn;
+        public String listenerArn;
+        public String priority;
+        public List<String> pathPatterns = new ArrayList<>();
+        public List<Action> actions = new ArrayList<>();
+        public boolean isDefault;
+    }
+
+    /** A listener or rule action; forward actions list their target groups with weights. */
+    public static class Action {
+        public String type = "forward";
+        public Integer order;
+        public List<Weighted> targetGroups = new ArrayList<>();
+
+        public int weightOf(String targetGroupArn) {
+            return targetGroups.stream().filter(w -> w.targetGroupArn.equals(targetGroupArn))
+                    .mapToInt(w -> w.weight).sum();
+        }
+    }
+
+    /** One target group of a forward action. */
+    public static class Weighted {
+        public String targetGroupArn;
+        public int weight;
+
+        public Weighted() {}
+
+        public Weighted(String targetGroupArn, int weight) {
+            this.targetGroupArn = targetGroupArn;
+            this.weight = weight;
+        }
+    }
+
+    /** An ECS service; its task definition and counts are those of its deployments. */
+    public static class Service {
+        public String arn;
+        public String name;
+        public String clusterArn;
+        public String deploymentController = "ECS";
+        public String targetGroupArn;
+        public String containerName = "app";
+        public int containerPort = 8080;
+        public boolean rolloutFails;
+        public List<Deployment> deployments = new ArrayList<>();
+        public List<Task> tasks = new ArrayList<>();
+
+        public Deployment primary() {
+            return deployments.get(0);
+        }
+    }
+
+    /** A deployment of a service; the first of a service's deployments is the PRIMARY one. */
+    public static class Deployment {
+        public String id;
+        public String status = "PRIMARY";
+        public String taskDefinitionArn;
+        public int desiredCount;
+        public int runningCount;
+        public int pendingCount;
+        public int failedTasks;
+        public String rolloutState = "COMPLETED";
+        public String rolloutStateReason;
+        /** Running count when the current change began, and steps taken since. */
+        public int fromCount;
+        public int progress;
+        public long createdAt;
+    }
+
+    /** A running task, registered as a target in its service's target group. */
+    public static class Task {
+        public String id;
+        public String ip;
+        public String taskDefinitionArn;
+        /** DescribeTargetHealth calls that have seen this task. */
+        public int healthPolls;
+    }
+
+    public String nextId() {
+        return String.valueOf(++idCounter);
+    }
+
+    public Optional<Service> service(String clusterArn, String nameOrArn) {
+        return services.values().stream()
+                .filter(s -> s.clusterArn.equals(clusterArn))
+                .filter(s -> s.name.equals(nameOrArn) || s.arn.equals(nameOrArn))
+                .findFirst();
+    }
+
+    /** The service named {@code name} in any cluster; fails when there is none. */
+    public Service service(String name) {
+        return services.values().stream().filter(s -> s.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The fake has no ECS service named " + name + "."));
+    }
+
+    public TargetGroup targetGroupNamed(String name) {
+        return targetGroups.values().stream().filter(t -> t.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The fake has no target group named " + name + "."));
+    }
+
+    public Set<String> knownArns() {
+        Set<String> arns = new LinkedHashSet<>();
+        arns.addAll(loadBalancers.keySet());
+        arns.addAll(targetGroups.keySet());
+        arns.addAll(listeners.keySet());
+        arns.addAll(rules.keySet());
+        return arns;
+    }
+
+    /** A deep copy that later changes to this state do not affect. */
+    public FakeAwsState copy() {
+        try {
+            return WireFormat.JSON.readValue(WireFormat.JSON.writeValueAsString(this), FakeAwsState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot copy the fake AWS state", e);
+        }
+    }
+}
