@@ -149,8 +149,9 @@ public final class CloudWatchMetrics implements MetricsSource {
         Map<String, List<Double>> values = new HashMap<>();
         for (GetMetricDataResponse page : pages) {
             for (MetricDataResult r : page.metricDataResults()) {
-                if (r.statusCode() == StatusCode.FORBIDDEN || r.statusCode() == StatusCode.INTERNAL_ERROR) {
-                    throw new AwsFailure("GetMetricData", r.statusCodeAsString(), r.statusCode() == StatusCode.FORBIDDEN,
+                boolean forbidden = r.statusCode() == StatusCode.FORBIDDEN;
+                if (forbidden || r.statusCode() == StatusCode.INTERNAL_ERROR) {
+                    throw new AwsFailure("GetMetricData", r.statusCodeAsString(), forbidden,
                             "CloudWatch GetMetricData returned " + r.statusCodeAsString() + " for " + r.id()
                                     + messages(r) + "; the interval cannot be judged.", null);
                 }
