@@ -3,19 +3,19 @@ package io.jenkins.plugins.ecsdeploy.core.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -80,20 +80,20 @@ public final class ConfigLoader {
             throw yaml == null ? new InvalidConfigException(sourceName,
                     List.of(new ConfigProblem(DOCUMENT, "no configuration text"))) : tooLarge(sourceName);
         }
-        List<ConfigProblem> problems = new ArrayList<>();
-        checkShape(yaml, problems);
-        if (problems.isEmpty()) {
-            UnknownFieldCollector unknown = new UnknownFieldCollector();
+        YamlShapeCheck shape = YamlShapeCheck.run(MAPPER, yaml);
+        List<ConfigProblem> problems = new ArrayList<>(shape.problems());
+        if (!shape.malformed()) {
+            // Unknown fields are all reported already; binding the rest adds the first type error, if any.
+            ObjectReader reader = MAPPER.readerFor(EnvironmentConfig.class);
             try {
-                EnvironmentConfig config = MAPPER.readerFor(EnvironmentConfig.class).withHandler(unknown)
-                        .readValue(yaml);
-                if (unknown.problems().isEmpty()) {
+                EnvironmentConfig config = (problems.isEmpty() ? reader
+                        : reader.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).readValue(yaml);
+                if (problems.isEmpty()) {
                     return config;
                 }
             } catch (JsonProcessingException e) {
                 problems.add(JacksonProblems.describe(e));
             }
-            problems.addAll(0, unknown.problems());
         }
         throw new InvalidConfigException(sourceName, problems);
     }
@@ -104,44 +104,6 @@ public final class ConfigLoader {
             return MAPPER.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write configuration as YAML", e);
-        }
-    }
-
-    /**
-     * A first pass over the tokens, before data binding, for what binding would report badly or not at all:
-     * syntax errors (with their position), aliases (which Jackson would read as the anchor's name), a top
-     * level that is not a mapping, and a second document.
-     */
-    private static void checkShape(String yaml, List<ConfigProblem> problems) {
-        try (JsonParser p = MAPPER.createParser(yaml)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                problems.add(new ConfigProblem(DOCUMENT, "the document is empty; see examples/environment.yaml"));
-                return;
-            }
-            if (first != JsonToken.START_OBJECT) {
-                problems.add(new ConfigProblem(DOCUMENT, "expected a mapping of fields ("
-                        + String.join(", ", UnknownFieldCollector.fieldsOf(EnvironmentConfig.class)) + ")"));
-                return;
-            }
-            int depth = 1;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (depth == 0) {
-                    problems.add(new ConfigProblem(DOCUMENT, "more than one YAML document: put the whole "
-                            + "configuration in one" + JacksonProblems.where(p.currentLocation())));
-                    return;
-                }
-                depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
-                if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
-                    problems.add(new ConfigProblem(ConfigPaths.pathTo(p.getParsingContext()),
-                            "YAML aliases (*" + p.getText() + ") are not supported: write the value out"
-                                    + JacksonProblems.where(p.currentLocation())));
-                }
-            }
-        } catch (JsonProcessingException e) {
-            problems.add(JacksonProblems.describe(e));
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from a string failed", e);
         }
     }
 
@@ -176,6 +138,8 @@ public final class ConfigLoader {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+                // "health:" with nothing after it means "the defaults", as null would.
+                .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .build();
         mapper.registerModule(new SimpleModule("durations").addSerializer(Duration.class, new DurationSerializer()));

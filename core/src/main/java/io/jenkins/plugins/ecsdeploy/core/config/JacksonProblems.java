@@ -31,6 +31,11 @@ final class JacksonProblems {
                     + e.getOriginalMessage() + ")" + where);
         }
         if (!(e instanceof JsonMappingException mapping)) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml
+                    && yaml.getProblemMark() != null) {
+                where = " (line " + (yaml.getProblemMark().getLine() + 1) + ", column "
+                        + (yaml.getProblemMark().getColumn() + 1) + ")";
+            }
             return new ConfigProblem(pathAtError(e), "malformed YAML" + where + ": " + syntaxProblem(e));
         }
         String field = ConfigPaths.pathOf(mapping.getPath());
@@ -114,7 +119,7 @@ final class JacksonProblems {
             return "a list";
         }
         if (type.isRecord()) {
-            return "a mapping with the fields " + String.join(", ", UnknownFieldCollector.fieldsOf(type));
+            return "a mapping with the fields " + String.join(", ", YamlShapeCheck.fieldsOf(type));
         }
         if (Map.class.isAssignableFrom(type)) {
             return "a mapping";
