@@ -37,9 +37,9 @@ final class AnalysisRules {
             out.add(new ConfigProblem("analysis.maxErrorRatePercent", show(errorRate) + " is out of range: use more "
                     + "than 0 and at most 100"));
         }
-        positive("analysis.maxP95Millis", a.maxP95Millis(), out);
-        positive("analysis.maxP99Millis", a.maxP99Millis(), out);
-        if (a.maxP95Millis() != null && a.maxP99Millis() != null && a.maxP95Millis() > a.maxP99Millis()) {
+        boolean p95Valid = positive("analysis.maxP95Millis", a.maxP95Millis(), out);
+        boolean p99Valid = positive("analysis.maxP99Millis", a.maxP99Millis(), out);
+        if (p95Valid && p99Valid && a.maxP95Millis() > a.maxP99Millis()) {
             out.add(new ConfigProblem("analysis.maxP95Millis", show(a.maxP95Millis()) + " is above maxP99Millis ("
                     + show(a.maxP99Millis()) + "); the p95 limit must not exceed the p99 limit"));
         }
@@ -59,11 +59,14 @@ final class AnalysisRules {
         HealthRules.checkAlarms("analysis.alarms", a.alarms(), out);
     }
 
-    private static void positive(String field, Double value, List<ConfigProblem> out) {
+    /** @return whether the value is set and valid */
+    private static boolean positive(String field, Double value, List<ConfigProblem> out) {
         if (value != null && !(value > 0 && Double.isFinite(value))) {
             out.add(new ConfigProblem(field, show(value) + " is out of range: use a number of milliseconds more "
                     + "than 0"));
+            return false;
         }
+        return value != null;
     }
 
     private static void notNegative(String field, Double value, List<ConfigProblem> out) {
