@@ -1,0 +1,66 @@
+package io.jenkins.plugins.ecsdeploy.core.config;
+
+import static io.jenkins.plugins.ecsdeploy.core.config.ValueRules.quote;
+import static io.jenkins.plugins.ecsdeploy.core.config.ValueRules.show;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Rules for the HTTP smoke checks. */
+final class SmokeCheckRules {
+
+    static final int MAX_RETRIES = 20;
+    /** An HTTP field name is a "token" (RFC 9110, section 5.1). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private SmokeCheckRules() {
+    }
+
+    static void check(List<SmokeCheckConfig> checks, List<ConfigProblem> out) {
+        if (checks == null) {
+            return;
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            String field = "smokeChecks[" + i + "]";
+            if (checks.get(i) == null) {
+                out.add(new ConfigProblem(field, "empty entry: give it a url or remove it"));
+            } else {
+                checkOne(field, checks.get(i), out);
+            }
+        }
+    }
+
+    private static void checkOne(String field, SmokeCheckConfig check, List<ConfigProblem> out) {
+        if (ValueRules.isBlank(check.url())) {
+            out.add(new ConfigProblem(field + ".url", "missing: set the URL to GET, e.g. "
+                    + "http://my-alb.example.com:8080/health"));
+        } else if (!ValueRules.isHttpUrl(check.url())) {
+            out.add(new ConfigProblem(field + ".url", quote(check.url()) + " is not an absolute http(s) URL: write "
+                    + "it like http://my-alb.example.com:8080/health"));
+        }
+        if (check.expectedStatus() < 100 || check.expectedStatus() > 599) {
+            out.add(new ConfigProblem(field + ".expectedStatus", check.expectedStatus() + " is not an HTTP status: "
+                    + "use 100..599"));
+        }
+        if (check.retries() < 0 || check.retries() > MAX_RETRIES) {
+            out.add(new ConfigProblem(field + ".retries", check.retries() + " is out of range: use 0.."
+                    + MAX_RETRIES));
+        }
+        if (check.maxLatency() != null && !ValueRules.isPositive(check.maxLatency())) {
+            out.add(new ConfigProblem(field + ".maxLatency", "must be more than 0, e.g. 500ms; leave it out to not "
+                    + "check latency"));
+        }
+        if (check.retryDelay().isNegative()) {
+            out.add(new ConfigProblem(field + ".retryDelay", show(check.retryDelay()) + " is negative: use 0s or "
+                    + "more"));
+        }
+        if (check.versionHeader() != null && !HEADER_NAME.matcher(check.versionHeader()).matches()) {
+            out.add(new ConfigProblem(field + ".versionHeader", quote(check.versionHeader()) + " is not a header "
+                    + "name: use letters, digits and -, e.g. X-App-Version"));
+        }
+        if (check.bodyContains() != null && check.bodyContains().isEmpty()) {
+            out.add(new ConfigProblem(field + ".bodyContains", "empty: give the text the body must contain, or "
+                    + "leave it out"));
+        }
+    }
+}
