@@ -178,7 +178,7 @@ public final class CanaryAnalyzer {
     }
 
     /** Null for absent, NaN or infinite values: CloudWatch math can produce the latter, and they prove nothing. */
-    static Double finite(Double v) {
+    private static Double finite(Double v) {
         return v == null || v.isNaN() || v.isInfinite() ? null : v;
     }
 
@@ -189,15 +189,15 @@ public final class CanaryAnalyzer {
         return v;
     }
 
-    static String pct(double v) {
+    private static String pct(double v) {
         return String.format(Locale.ROOT, "%.1f%%", v);
     }
 
-    static String ms(double v) {
+    private static String ms(double v) {
         return String.format(Locale.ROOT, "%.0f ms", v);
     }
 
-    static String count(Double v) {
+    private static String count(Double v) {
         return v == null ? "?" : String.format(Locale.ROOT, "%.0f", v);
     }
 

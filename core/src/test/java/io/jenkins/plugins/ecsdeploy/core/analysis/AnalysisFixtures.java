@@ -3,8 +3,10 @@ package io.jenkins.plugins.ecsdeploy.core.analysis;
 import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.NoDataPolicy;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builders for analysis settings, metrics and interval results, so that each test states only what matters. */
@@ -26,11 +28,12 @@ final class AnalysisFixtures {
     }
 
     static IntervalResult interval(Verdict v) {
-        return new IntervalResult(T0, T1, v, List.of(), List.of(), v + ": interval " + v.name().toLowerCase(java.util.Locale.ROOT));
+        String summary = v + ": interval " + v.name().toLowerCase(Locale.ROOT);
+        return new IntervalResult(T0, T1, v, List.of(), List.of(), summary);
     }
 
     static List<IntervalResult> intervals(Verdict... verdicts) {
-        return java.util.Arrays.stream(verdicts).map(AnalysisFixtures::interval).toList();
+        return Arrays.stream(verdicts).map(AnalysisFixtures::interval).toList();
     }
 
     /** Sample metrics with fluent changes; {@link #m()} gives the record. */
