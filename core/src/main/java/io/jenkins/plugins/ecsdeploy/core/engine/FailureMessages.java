@@ -12,10 +12,19 @@ final class FailureMessages {
     static String of(RuntimeException e) {
         if (e instanceof DeploymentFailure || e instanceof AwsFailure || e instanceof PreflightException
                 || e instanceof IllegalArgumentException) {
-            return e.getMessage();
+            return sentence(e.getMessage());
         }
         // An unexpected error is a bug of ours; say so, with enough to report it.
         String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
         return "Internal error " + e.getClass().getSimpleName() + detail + " (please report it).";
+    }
+
+    /** Ends the text with a full stop, so that the next sentence of a message does not run into it. */
+    static String sentence(String text) {
+        if (text == null || text.isBlank()) {
+            return "No reason was given.";
+        }
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 }

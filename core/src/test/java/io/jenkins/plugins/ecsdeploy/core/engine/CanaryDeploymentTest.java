@@ -1,0 +1,218 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalResult;
+import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
+import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Canary stages against the fake AWS, with CloudWatch series programmed per slot. Time is simulated, so each
+ * interval's metrics can depend on when it is read.
+ */
+class CanaryDeploymentTest {
+
+    private static final Duration STAGE = Duration.ofMinutes(3);
+    private final EngineHarness h = new EngineHarness().withoutSmokeChecks();
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    private void healthyTraffic(String slot) {
+        h.aws.metrics().set(slot, "RequestCount", "Sum", 1000)
+                .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 2)
+                .set(slot, "TargetResponseTime", "p95", 0.120)
+                .set(slot, "TargetResponseTime", "p99", 0.200)
+                .set(slot, "HealthyHostCount", "Minimum", 2)
+                .set(slot, "UnHealthyHostCount", "Maximum", 0);
+    }
+
+    private DeploymentRequest plan(Integer... stages) {
+        return DeploymentRequest.deploy("v1.2.3", "alice").withCanaryPlan(List.of(stages), STAGE);
+    }
+
+    @Test
+    void healthyCanaryIsPromotedThroughEveryStage() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentState s = h.run(plan(5, 10, 25, 50, 100));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(greenWeights()).containsExactly("5", "10", "25", "50", "100");
+        List<StageRecord> stages = s.getRecord().getStages();
+        assertThat(stages).extracting(StageRecord::getPercent).containsExactly(5, 10, 25, 50);
+        assertThat(stages).allSatisfy(st -> {
+            assertThat(st.getVerdict()).isEqualTo(Verdict.PASS);
+            assertThat(st.getIntervals()).hasSize(3).allMatch(i -> i.verdict() == Verdict.PASS);
+        });
+        IntervalResult first = stages.get(0).getIntervals().get(0);
+        assertThat(first.metrics()).anySatisfy(m -> {
+            assertThat(m.metric()).isEqualTo("p99");
+            assertThat(m.canary()).isEqualTo(200.0);
+            assertThat(m.stable()).isEqualTo(200.0);
+            assertThat(m.threshold()).isEqualTo(1000.0);
+        });
+        // One GetMetricData call per interval, for both slots.
+        assertThat(h.aws.calls("GetMetricData")).hasSize(12);
+    }
+
+    @Test
+    void errorSpikeInStageTwoRollsBackWithinOneInterval() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(5, 25, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getRecord().getStages().size() == 2);
+        h.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        StageRecord second = s.getRecord().getStages().get(1);
+        assertThat(second.getVerdict()).isEqualTo(Verdict.FAIL);
+        assertThat(second.getIntervals()).hasSize(1);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("errorRate").contains("15.0%");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        assertThat(greenWeights()).containsExactly("5", "25", "0");
+    }
+
+    @Test
+    void latencyRegressionCaughtByRelativeComparison() {
+        h.with("analysis:\n  maxLatencyIncreasePercent: 50\n");
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        h.aws.metrics().set("green", "TargetResponseTime", "p99", 0.480);
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("relativeP99");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
+    void alarmInAlarmFailsTheStage() {
+        h.with("analysis:\n  alarms: [web-latency]\n");
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        h.aws.alarm("web-latency", "ALARM");
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("alarm web-latency is in ALARM");
+    }
+
+    @Test
+    void noDataFailsUnderFailPolicy() {
+        h.with("analysis:\n  noData: FAIL\n");
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getStages().get(0).getIntervals()).hasSize(1);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("no data");
+    }
+
+    @Test
+    void noDataPassesUnderPassPolicy() {
+        h.with("analysis:\n  noData: PASS\n  minRequests: 0\n");
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
+    void inconclusiveLimitFailsTheStage() {
+        h.with("analysis:\n  inconclusiveLimit: 1\n");
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        StageRecord stage = s.getRecord().getStages().get(0);
+        assertThat(stage.getIntervals()).hasSize(2).allMatch(i -> i.verdict() == Verdict.INCONCLUSIVE);
+        assertThat(stage.getVerdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void manualAbortMidStageSkipsEverythingAndRollsBack() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 50, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+        engine.requestAbort(s, "carol", "saw errors in the logs");
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("Aborted by carol");
+        assertThat(h.aws.calls("GetMetricData")).isEmpty();
+        assertThat(greenWeights()).containsExactly("10", "0");
+    }
+
+    @Test
+    void canaryWeightsThatDoNotReadBackRollBack() {
+        h.aws.ignoreWrites("ModifyListener");
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("does not show the new weights");
+        assertThat(s.getRecord().getStages()).isEmpty();
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
+    void throttledMetricReadsAreRetried() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        h.aws.inject("GetMetricData", Fault.THROTTLING, 2);
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.calls("GetMetricData")).hasSize(5);
+    }
+
+    @Test
+    void canaryCommandAfterUnpromotedDeployRunsOneStage() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        DeploymentState s = h.run(DeploymentRequest.canary(List.of(10), STAGE, null, "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("now receives 10%");
+        assertThat(h.aws.listenerSplit()).isEqualTo(new TrafficSplit(90, 10));
+        assertThat(s.getTargetSlot()).isEqualTo(Slot.GREEN);
+    }
+
+    @Test
+    void eachIntervalIsOneMinuteFromTheVerifiedShift() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentState s = h.run(plan(10, 100));
+
+        StageRecord stage = s.getRecord().getStages().get(0);
+        IntervalResult first = stage.getIntervals().get(0);
+        assertThat(first.start()).isEqualTo(stage.getStartedAt());
+        assertThat(Duration.between(first.start(), first.end())).isEqualTo(Duration.ofSeconds(60));
+        Call call = h.aws.calls("GetMetricData").get(0);
+        assertThat(Instant.parse(call.param("StartTime"))).isEqualTo(first.start());
+        assertThat(Instant.parse(call.param("EndTime"))).isEqualTo(first.end());
+    }
+
+    private List<String> greenWeights() {
+        return h.aws.calls("ModifyListener").stream()
+                .map(c -> c.param("DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight"))
+                .toList();
+    }
+}
