@@ -1,0 +1,95 @@
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Runs the command line in-process against the fake AWS, with a clock that jumps instead of sleeping, and
+ * captures what it prints.
+ */
+final class CliHarness implements AutoCloseable {
+
+    final FakeAws aws = FakeAws.startStandard();
+    final Path dir;
+    final Path config;
+    Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    /** Sleeps allowed before the sleeper "kills" the process; negative means never. */
+    int killAfterSleeps = -1;
+
+    CliHarness(Path dir) {
+        this.dir = dir;
+        this.config = dir.resolve("env.yaml");
+        writeConfig("");
+    }
+
+    void writeConfig(String extra) {
+        String yaml = "name: prod-web\nregion: us-east-1\nendpointUrl: " + aws.endpoint() + "\ncluster: prod\n"
+                + "container: app\nslots:\n  blue: {service: web-blue, targetGroup: web-blue}\n"
+                + "  green: {service: web-green, targetGroup: web-green}\n"
+                + "listener: {loadBalancer: web-alb, port: 443}\n" + extra;
+        try {
+            Files.writeString(config, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code ecs-deploy ARGS} with {@code -c env.yaml --state-dir DIR} added where a command takes them. */
+    int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        int[] sleeps = {0};
+        CliRuntime.Sleeper sleeper = when -> {
+            if (killAfterSleeps >= 0 && sleeps[0]++ >= killAfterSleeps) {
+                throw new IllegalStateException("killed");
+            }
+            if (when.isAfter(now)) {
+                now = when;
+            }
+        };
+        CliRuntime runtime = new CliRuntime(new PrintWriter(out, true), new PrintWriter(err, true), clock, sleeper,
+                SdkClients.credentials());
+        return Main.run(runtime, args);
+    }
+
+    String out() {
+        return out.toString();
+    }
+
+    String err() {
+        return err.toString();
+    }
+
+    @Override
+    public void close() {
+        aws.close();
+    }
+}
