@@ -1,0 +1,54 @@
+package io.jenkins.plugins.ecsdeploy.environment;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.ecsdeploy.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Deployment environments defined in Manage Jenkins, visible to every job. Configuration as Code reads and
+ * writes it under {@code unclassified: ecsDeployment: environments: [...]}.
+ */
+@Extension
+@Symbol("ecsDeployment")
+public class EcsDeploymentGlobalConfiguration extends GlobalConfiguration {
+
+    private List<DeploymentEnvironment> environments = new ArrayList<>();
+
+    public EcsDeploymentGlobalConfiguration() {
+        load();
+    }
+
+    public static EcsDeploymentGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(EcsDeploymentGlobalConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.EcsDeploymentGlobalConfiguration_displayName();
+    }
+
+    public List<DeploymentEnvironment> getEnvironments() {
+        return environments == null ? List.of() : List.copyOf(environments);
+    }
+
+    @DataBoundSetter
+    public void setEnvironments(@CheckForNull List<DeploymentEnvironment> environments) {
+        this.environments = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
+        save();
+    }
+
+    /** Credentials for environments defined here: only administrators configure this page. */
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        return CredentialsItems.fill(null, credentialsId);
+    }
+}
