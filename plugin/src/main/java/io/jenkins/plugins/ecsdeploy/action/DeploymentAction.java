@@ -1,10 +1,13 @@
 package io.jenkins.plugins.ecsdeploy.action;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
+import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
 import io.jenkins.plugins.ecsdeploy.core.engine.Operation;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
@@ -106,6 +109,11 @@ public final class DeploymentAction implements RunAction2 {
         }
     }
 
+    /** Chart data of one metric of a canary stage, for the page's script. */
+    public String chartJson(StageRecord stage, String metric) {
+        return StageCharts.json(stage, metric);
+    }
+
     /** Live state of the latest entry's environment, read when the page is shown. */
     public LiveStatus getLiveStatus() {
         DeploymentEntry latest = getLatest();
@@ -158,8 +166,14 @@ public final class DeploymentAction implements RunAction2 {
             }
             DeploymentEntry latest = getLatest();
             String reason = Messages.DeploymentAction_rollbackReason(who, run.getFullDisplayName());
-            DeploymentRun rollback = DeploymentRun.start(latest.getTarget(), OperationSpec.rollback(reason), run,
-                    TaskListener.NULL, who);
+            Slot back = latest.getState().getStableSlot();
+            DeploymentRun rollback;
+            try {
+                rollback = DeploymentRun.start(latest.getTarget(),
+                        OperationSpec.rollback(reason, back == null ? null : back.id()), run, TaskListener.NULL, who);
+            } catch (AbortException e) {
+                throw HttpResponses.errorWithoutStack(400, e.getMessage());
+            }
             DeploymentEntry started = getLatest();
             started.markFromButton(who);
             run.save();

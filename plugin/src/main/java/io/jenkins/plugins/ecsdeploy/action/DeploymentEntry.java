@@ -6,6 +6,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
+import java.time.Instant;
 
 /**
  * One deployment recorded on a build: the engine's state as JSON (no credentials in it), where it ran, whether it
@@ -101,6 +102,11 @@ public final class DeploymentEntry {
 
     public synchronized long getRollbackClickedAt() {
         return rollbackClickedAt;
+    }
+
+    /** When the Rollback button was clicked, as an ISO-8601 UTC time for the page. */
+    public synchronized String getRollbackClickedAtText() {
+        return rollbackClickedBy == null ? null : Instant.ofEpochMilli(rollbackClickedAt).toString();
     }
 
     /** The split read back when the deployment ended, or null if it could not be read. */

@@ -65,9 +65,11 @@ public final class OperationSpec implements Serializable {
         return s;
     }
 
-    public static OperationSpec rollback(@CheckForNull String reason) {
+    /** @param toSlot the slot to put traffic back on, or null for the one that served before the last change */
+    public static OperationSpec rollback(@CheckForNull String reason, @CheckForNull String toSlot) {
         OperationSpec s = new OperationSpec(Kind.ROLLBACK);
         s.reason = reason;
+        s.slot = toSlot;
         return s;
     }
 
@@ -90,7 +92,8 @@ public final class OperationSpec implements Serializable {
             case CANARY -> DeploymentRequest.canary(stages, FieldText.duration("stageDuration", stageDuration),
                     FieldText.trimmed(slot) == null ? null : Slot.parse(slot), startedBy);
             case SWITCH -> DeploymentRequest.switchTo(split(), startedBy);
-            case ROLLBACK -> DeploymentRequest.rollback(null, startedBy,
+            case ROLLBACK -> DeploymentRequest.rollback(FieldText.trimmed(slot) == null ? null : Slot.parse(slot),
+                    startedBy,
                     FieldText.trimmed(reason) == null ? null : reason.trim());
         };
     }

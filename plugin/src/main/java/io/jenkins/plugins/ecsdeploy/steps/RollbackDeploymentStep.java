@@ -31,7 +31,7 @@ public final class RollbackDeploymentStep extends AbstractDeploymentStep {
 
     @Override
     protected OperationSpec spec() {
-        return OperationSpec.rollback(reason);
+        return OperationSpec.rollback(reason, null);
     }
 
     /** The step's name and snippet form. */
