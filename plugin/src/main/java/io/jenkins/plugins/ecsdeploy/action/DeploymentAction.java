@@ -127,7 +127,7 @@ public final class DeploymentAction implements RunAction2 {
         if (latest == null) {
             return Messages.DeploymentAction_nothingToRollBack();
         }
-        if (latest.isRunning() || run.isBuilding() && latest.getRecord().getOutcome() == null) {
+        if (latest.isRunning()) {
             return Messages.DeploymentAction_stillRunning();
         }
         if (latest.getRecord().getOperation() == Operation.ROLLBACK) {

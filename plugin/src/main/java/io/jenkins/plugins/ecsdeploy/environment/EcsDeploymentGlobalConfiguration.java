@@ -3,15 +3,12 @@ package io.jenkins.plugins.ecsdeploy.environment;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * Deployment environments defined in Manage Jenkins, visible to every job. Configuration as Code reads and
@@ -44,11 +41,5 @@ public class EcsDeploymentGlobalConfiguration extends GlobalConfiguration {
     public void setEnvironments(@CheckForNull List<DeploymentEnvironment> environments) {
         this.environments = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
         save();
-    }
-
-    /** Credentials for environments defined here: only administrators configure this page. */
-    @POST
-    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        return CredentialsItems.fill(null, credentialsId);
     }
 }
