@@ -7,8 +7,10 @@ import io.jenkins.plugins.ecsdeploy.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Deployment environments defined in Manage Jenkins, visible to every job. Configuration as Code reads and
@@ -31,6 +33,13 @@ public class EcsDeploymentGlobalConfiguration extends GlobalConfiguration {
     @Override
     public String getDisplayName() {
         return Messages.EcsDeploymentGlobalConfiguration_displayName();
+    }
+
+    /** Clears the list first: a form with every environment deleted has no key to bind, and must empty it. */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        setEnvironments(null);
+        return super.configure(req, json);
     }
 
     public List<DeploymentEnvironment> getEnvironments() {

@@ -99,6 +99,7 @@ public abstract class AbstractDeploymentBuilder extends Builder implements Simpl
      * Shared descriptor: offered in every kind of project, with the environment drop-down, and help for the
      * fields the Pipeline step shares taken from that step's help files.
      */
+    @SuppressWarnings("rawtypes") // the raw Class matches Descriptor#addHelpFileRedirect
     public abstract static class DescriptorBase extends BuildStepDescriptor<Builder> {
 
         protected DescriptorBase(Class<? extends Builder> clazz, Class<? extends Describable> step,

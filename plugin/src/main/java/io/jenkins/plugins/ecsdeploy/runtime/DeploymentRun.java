@@ -139,7 +139,8 @@ public final class DeploymentRun implements Serializable {
             next = session.engine().advance(state, Instant.now());
         } catch (RuntimeException e) {
             stateJson = StateJson.write(state);
-            record(run, false);
+            // Recorded as ended, so the build page does not wait for it; the message says what is left.
+            record(run, true);
             close();
             throw new AbortException(Messages.DeploymentRun_engineError(environment, id, e.getMessage()));
         }
