@@ -41,6 +41,8 @@ public class DeploymentStepExecution extends StepExecution {
     private Throwable stopCause;
     private boolean done;
     private transient ScheduledFuture<?> pending;
+    /** True only while one engine step talks to AWS: a safe restart waits for it, never for a whole bake. */
+    private transient volatile boolean advancing;
 
     DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, OperationSpec spec) {
         super(context);
@@ -80,7 +82,13 @@ public class DeploymentStepExecution extends StepExecution {
         try {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            Instant next = deployment.advance(run, listener);
+            Instant next;
+            advancing = true;
+            try {
+                next = deployment.advance(run, listener);
+            } finally {
+                advancing = false;
+            }
             getContext().saveState();
             if (next == null) {
                 finish();
@@ -138,6 +146,11 @@ public class DeploymentStepExecution extends StepExecution {
                 Messages.DeploymentStepExecution_aborted(String.valueOf(cause.getMessage())));
         getContext().saveState();
         schedule(0);
+    }
+
+    @Override
+    public boolean blocksRestart() {
+        return advancing;
     }
 
     @Override
