@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ecsdeploy.Messages;
+import java.util.List;
 
 /**
  * Fills the environment drop-down of steps and build steps with the names visible from the job, for users who may
@@ -23,8 +24,13 @@ public final class EnvironmentItems {
             }
             return model;
         }
-        for (String name : EnvironmentLookup.namesVisibleFrom(item)) {
+        List<String> names = EnvironmentLookup.namesVisibleFrom(item);
+        for (String name : names) {
             model.add(name);
+        }
+        // A saved name that is no longer defined stays selectable, so saving the form does not silently drop it.
+        if (current != null && !current.isBlank() && !names.contains(current)) {
+            model.add(current);
         }
         return model;
     }
