@@ -1,0 +1,75 @@
+package io.jenkins.plugins.ecsdeploy.action;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Action;
+import hudson.model.Job;
+import hudson.model.Run;
+import io.jenkins.plugins.ecsdeploy.Messages;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Shows on a job's page the latest deployment any of its recent builds made (successful or not, which is why this
+ * is a factory rather than a last-successful-build action), with a link to that build's deployment page.
+ */
+public final class EnvironmentJobAction implements Action {
+
+    /** How many recent builds are searched for a deployment; keeps the job page cheap to render. */
+    static final int BUILDS_SEARCHED = 25;
+
+    private final Run<?, ?> build;
+    private final DeploymentAction deployments;
+
+    EnvironmentJobAction(Run<?, ?> build, DeploymentAction deployments) {
+        this.build = build;
+        this.deployments = deployments;
+    }
+
+    public Run<?, ?> getBuild() {
+        return build;
+    }
+
+    public DeploymentEntry getLatest() {
+        return deployments.getLatest();
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.EnvironmentJobAction_displayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+
+    /** Adds the action to every job that deployed recently. */
+    @Extension
+    @SuppressWarnings("rawtypes")
+    public static final class Factory extends jenkins.model.TransientActionFactory<Job> {
+
+        @Override
+        public Class<Job> type() {
+            return Job.class;
+        }
+
+        @NonNull
+        @Override
+        public Collection<? extends Action> createFor(@NonNull Job job) {
+            for (Object o : job.getBuilds().limit(BUILDS_SEARCHED)) {
+                Run<?, ?> run = (Run<?, ?>) o;
+                DeploymentAction action = run.getAction(DeploymentAction.class);
+                if (action != null && action.getLatest() != null) {
+                    return List.of(new EnvironmentJobAction(run, action));
+                }
+            }
+            return List.of();
+        }
+    }
+}

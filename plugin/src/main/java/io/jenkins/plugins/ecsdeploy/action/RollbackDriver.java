@@ -1,0 +1,45 @@
+package io.jenkins.plugins.ecsdeploy.action;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.Timer;
+
+/**
+ * Advances a rollback started from a build's page on Jenkins' shared timer, one short engine step at a time, so
+ * no request thread or executor waits for ECS. Progress shows on the build's deployment page as the record grows.
+ */
+final class RollbackDriver implements Runnable {
+
+    private static final Logger LOGGER = Logger.getLogger(RollbackDriver.class.getName());
+
+    private final DeploymentRun deployment;
+    private final Run<?, ?> run;
+
+    RollbackDriver(DeploymentRun deployment, Run<?, ?> run) {
+        this.deployment = deployment;
+        this.run = run;
+    }
+
+    void schedule(long delayMillis) {
+        Timer.get().schedule(this, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void run() {
+        try {
+            Instant next = deployment.advance(run, TaskListener.NULL);
+            if (next != null) {
+                schedule(Duration.between(Instant.now(), next).toMillis());
+            }
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "Rollback " + deployment.getId() + " on " + run + " stopped", e);
+            DeploymentAction.forRun(run).markStopped(deployment.getId());
+        }
+    }
+}

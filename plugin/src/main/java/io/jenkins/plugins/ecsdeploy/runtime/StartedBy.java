@@ -1,0 +1,19 @@
+package io.jenkins.plugins.ecsdeploy.runtime;
+
+import hudson.model.Cause;
+import hudson.model.Run;
+
+/** Who a deployment is recorded as started by: the user who started the build, else the build itself. */
+public final class StartedBy {
+
+    private StartedBy() {
+    }
+
+    public static String of(Run<?, ?> run) {
+        Cause.UserIdCause user = run.getCause(Cause.UserIdCause.class);
+        if (user != null && user.getUserId() != null) {
+            return user.getUserId();
+        }
+        return run.getFullDisplayName();
+    }
+}

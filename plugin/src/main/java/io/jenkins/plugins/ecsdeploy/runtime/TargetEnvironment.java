@@ -1,0 +1,78 @@
+package io.jenkins.plugins.ecsdeploy.runtime;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.environment.DeploymentEnvironment;
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * The environment one deployment runs against, frozen when it starts: either a configured
+ * {@link DeploymentEnvironment} or the text of a core YAML file read from the workspace, plus how to reach AWS
+ * (a credentials id and an optional role, never a secret). Saved with the step and in the build, so a resumed
+ * or rolled-back deployment talks to the same place even if the configuration changed since.
+ */
+public final class TargetEnvironment implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final DeploymentEnvironment configured;
+    private final String fileYaml;
+    private final String fileName;
+    private final String credentialsId;
+    private final String roleArn;
+    private final String externalId;
+
+    private TargetEnvironment(DeploymentEnvironment configured, String fileYaml, String fileName,
+            String credentialsId, String roleArn, String externalId) {
+        this.configured = configured;
+        this.fileYaml = fileYaml;
+        this.fileName = fileName;
+        this.credentialsId = credentialsId;
+        this.roleArn = roleArn;
+        this.externalId = externalId;
+    }
+
+    public static TargetEnvironment configured(DeploymentEnvironment environment) {
+        return new TargetEnvironment(environment, null, null, environment.getCredentialsId(),
+                environment.getRoleArn(), environment.getExternalId());
+    }
+
+    /**
+     * @param access the configured environment whose credentials and role to use, or null for the controller's
+     *     own AWS identity (or {@code credentialsId})
+     */
+    public static TargetEnvironment fromFile(String yaml, String fileName, @CheckForNull DeploymentEnvironment access,
+            @CheckForNull String credentialsId) {
+        String id = credentialsId != null ? credentialsId : access == null ? null : access.getCredentialsId();
+        return new TargetEnvironment(null, yaml, fileName, id, access == null ? null : access.getRoleArn(),
+                access == null ? null : access.getExternalId());
+    }
+
+    /** @throws IllegalArgumentException when a field or the file cannot be read, naming it */
+    public EnvironmentConfig config() {
+        return configured != null ? configured.toConfig() : ConfigLoader.parse(fileYaml, fileName);
+    }
+
+    /** Where the configuration came from, for messages. */
+    public String source() {
+        return configured != null ? configured.getName() : fileName;
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @CheckForNull
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    @CheckForNull
+    public String getExternalId() {
+        return externalId;
+    }
+}

@@ -1,0 +1,162 @@
+package io.jenkins.plugins.ecsdeploy.steps;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.ecsdeploy.Messages;
+import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
+import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
+import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
+import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
+import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
+import java.io.Serial;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * Runs a deployment for any of the Pipeline steps without holding a thread: each short engine step is scheduled
+ * on Jenkins' timer at the time the engine asks for, and the deployment (engine state as JSON) is saved with the
+ * step after every one. After a controller restart {@link #onResume} continues from the saved state, the engine
+ * re-reading AWS first. Aborting the build asks the engine to stop and keeps advancing until traffic is back on
+ * the stable slot, then fails the step.
+ */
+public class DeploymentStepExecution extends StepExecution {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String environment;
+    private final String configFile;
+    private final String credentialsId;
+    private final OperationSpec spec;
+    private DeploymentRun deployment;
+    /** Set once the build is being aborted; the step fails with it when the rollback has finished. */
+    private Throwable stopCause;
+    private boolean done;
+    private transient ScheduledFuture<?> pending;
+    /** True only while one engine step talks to AWS: a safe restart waits for it, never for a whole bake. */
+    private transient volatile boolean advancing;
+
+    DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, OperationSpec spec) {
+        super(context);
+        this.environment = step.getEnvironment();
+        this.configFile = step.getConfigFile();
+        this.credentialsId = step.getCredentialsId();
+        this.spec = spec;
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        Run<?, ?> run = getContext().get(Run.class);
+        TaskListener listener = getContext().get(TaskListener.class);
+        FilePath workspace = getContext().get(FilePath.class);
+        TargetEnvironment target = TargetResolver.resolve(environment, configFile, credentialsId, run, workspace);
+        synchronized (this) {
+            deployment = DeploymentRun.start(target, spec, run, listener, StartedBy.of(run));
+        }
+        getContext().saveState();
+        schedule(0);
+        return false;
+    }
+
+    private synchronized void schedule(long delayMillis) {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = Timer.get().schedule(this::tick, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+        }
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            Instant next;
+            advancing = true;
+            try {
+                next = deployment.advance(run, listener);
+            } finally {
+                advancing = false;
+            }
+            getContext().saveState();
+            if (next == null) {
+                finish();
+            } else {
+                schedule(Duration.between(Instant.now(), next).toMillis());
+            }
+        } catch (Exception e) {
+            synchronized (this) {
+                done = true;
+            }
+            deployment.close();
+            getContext().onFailure(e);
+        }
+    }
+
+    private void finish() {
+        Throwable cause;
+        synchronized (this) {
+            done = true;
+            cause = stopCause;
+        }
+        if (cause != null) {
+            getContext().onFailure(cause);
+        } else if (deployment.outcome() != null && deployment.outcome().isSuccess()) {
+            getContext().onSuccess(deployment.result());
+        } else {
+            getContext().onFailure(new AbortException(deployment.failureMessage()));
+        }
+    }
+
+    @Override
+    public void onResume() {
+        if (deployment == null) {
+            getContext().onFailure(new AbortException(Messages.DeploymentStepExecution_restartBeforeStart()));
+            return;
+        }
+        schedule(0);
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            stopCause = cause;
+        }
+        if (deployment == null) {
+            getContext().onFailure(cause);
+            return;
+        }
+        Run<?, ?> run = getContext().get(Run.class);
+        TaskListener listener = getContext().get(TaskListener.class);
+        deployment.requestAbort(run, listener, Jenkins.getAuthentication2().getName(),
+                Messages.DeploymentStepExecution_aborted(String.valueOf(cause.getMessage())));
+        getContext().saveState();
+        schedule(0);
+    }
+
+    @Override
+    public boolean blocksRestart() {
+        return advancing;
+    }
+
+    @Override
+    public String getStatus() {
+        return deployment == null ? Messages.DeploymentStepExecution_starting()
+                : Messages.DeploymentStepExecution_status(deployment.getId(), deployment.getEnvironment(),
+                        deployment.state().getPhase());
+    }
+}

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.ecsdeploy;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.environment.DeploymentEnvironment;
+import io.jenkins.plugins.ecsdeploy.environment.EcsDeploymentGlobalConfiguration;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A deployment environment in Jenkins pointing at a {@link FakeAws}, with AWS credentials in the system store.
+ * Timings are short so a whole deployment takes seconds; the secret is a recognisable string that tests look
+ * for in logs and build.xml.
+ */
+final class FakeEnvironment {
+
+    static final String CREDENTIALS_ID = "aws-fake";
+    static final String ACCESS_KEY = "AKIAFAKEFAKEFAKE0001";
+    static final String SECRET_KEY = "s3cr3t-never-in-logs-7f3a9c";
+
+    private FakeEnvironment() {
+    }
+
+    /** Registers credentials and one global environment named "production" for {@code aws}. */
+    static DeploymentEnvironment install(FakeAws aws, String bakeTime) throws IOException {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(
+                CredentialsScope.GLOBAL, CREDENTIALS_ID, ACCESS_KEY, SECRET_KEY, "fake AWS"));
+        SystemCredentialsProvider.getInstance().save();
+        DeploymentEnvironment env = environment(aws, bakeTime);
+        EcsDeploymentGlobalConfiguration.get().setEnvironments(List.of(env));
+        return env;
+    }
+
+    static DeploymentEnvironment environment(FakeAws aws, String bakeTime) {
+        DeploymentEnvironment env = new DeploymentEnvironment("production");
+        env.setCredentialsId(CREDENTIALS_ID);
+        env.setRegion(FakeAws.REGION);
+        env.setEndpointUrl(aws.endpoint());
+        env.setCluster(FakeAws.CLUSTER);
+        env.setContainer(FakeAws.CONTAINER);
+        env.setBlueService(FakeAws.BLUE_SERVICE);
+        env.setBlueTargetGroup(FakeAws.BLUE_TARGET_GROUP);
+        env.setGreenService(FakeAws.GREEN_SERVICE);
+        env.setGreenTargetGroup(FakeAws.GREEN_TARGET_GROUP);
+        env.setListenerArn(FakeAws.LISTENER_ARN);
+        env.setTestListenerArn(FakeAws.TEST_LISTENER_ARN);
+        env.setReadinessTimeout("30s");
+        env.setPollInterval("200ms");
+        env.setBakeTime(bakeTime);
+        return env;
+    }
+}
