@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -140,8 +141,13 @@ public final class ConfigLoader {
                 .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 // "health:" with nothing after it means "the defaults", as null would.
                 .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        // Empty lists and maps read back as empty, so an export leaves them out; an empty text stays, as it is
+        // not the same as a missing one.
+        JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
+        mapper.configOverride(List.class).setInclude(nonEmpty);
+        mapper.configOverride(Map.class).setInclude(nonEmpty);
         mapper.registerModule(new SimpleModule("durations").addSerializer(Duration.class, new DurationSerializer()));
         return mapper;
     }
