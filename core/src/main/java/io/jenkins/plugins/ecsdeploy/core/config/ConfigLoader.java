@@ -114,6 +114,9 @@ public final class ConfigLoader {
     }
 
     private static ObjectMapper createMapper() {
+        // Limits for the SnakeYAML reader underneath and for Jackson's parser. Jackson reads YAML as a stream of
+        // events and never expands aliases, and YamlShapeCheck refuses aliases outright, so an alias bomb has
+        // nothing to grow into; these bound what is left: size, nesting and single values.
         LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(10);
         loader.setAllowRecursiveKeys(false);
