@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -113,6 +114,9 @@ public final class ConfigLoader {
     }
 
     private static ObjectMapper createMapper() {
+        // Limits for the SnakeYAML reader underneath and for Jackson's parser. Jackson reads YAML as a stream of
+        // events and never expands aliases, and YamlShapeCheck refuses aliases outright, so an alias bomb has
+        // nothing to grow into; these bound what is left: size, nesting and single values.
         LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(10);
         loader.setAllowRecursiveKeys(false);
@@ -140,8 +144,13 @@ public final class ConfigLoader {
                 .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 // "health:" with nothing after it means "the defaults", as null would.
                 .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        // Empty lists and maps read back as empty, so an export leaves them out; an empty text stays, as it is
+        // not the same as a missing one.
+        JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
+        mapper.configOverride(List.class).setInclude(nonEmpty);
+        mapper.configOverride(Map.class).setInclude(nonEmpty);
         mapper.registerModule(new SimpleModule("durations").addSerializer(Duration.class, new DurationSerializer()));
         return mapper;
     }

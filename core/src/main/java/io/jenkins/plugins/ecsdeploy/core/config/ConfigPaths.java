@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Field paths as problems show them: {@code health.bakeTime}, {@code smokeChecks[0].url}. */
 final class ConfigPaths {
+
+    private static final Pattern SIMPLE = Pattern.compile("[A-Za-z0-9_-]+");
 
     private ConfigPaths() {
     }
@@ -17,7 +20,7 @@ final class ConfigPaths {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null; c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {
-                parts.addFirst("." + c.getCurrentName());
+                parts.addFirst("." + segment(c.getCurrentName()));
             } else if (c.inArray() && c.getCurrentIndex() >= 0) {
                 parts.addFirst("[" + c.getCurrentIndex() + "]");
             }
@@ -29,7 +32,7 @@ final class ConfigPaths {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonMappingException.Reference r : references) {
             if (r.getFieldName() != null) {
-                parts.addLast("." + r.getFieldName());
+                parts.addLast("." + segment(r.getFieldName()));
             } else if (r.getIndex() >= 0) {
                 parts.addLast("[" + r.getIndex() + "]");
             }
@@ -38,7 +41,12 @@ final class ConfigPaths {
     }
 
     static String child(String parent, String field) {
-        return parent.equals(ConfigLoader.DOCUMENT) ? field : parent + "." + field;
+        return parent.equals(ConfigLoader.DOCUMENT) ? segment(field) : parent + "." + segment(field);
+    }
+
+    /** A field name as written in a path; quoted when it is empty or would read as more than one step. */
+    private static String segment(String name) {
+        return SIMPLE.matcher(name).matches() ? name : "'" + name + "'";
     }
 
     private static String join(Deque<String> parts) {

@@ -76,7 +76,10 @@ public final class ConfigValidator {
     }
 
     private static void checkEndpoint(String endpointUrl, List<ConfigProblem> out) {
-        if (endpointUrl != null && !ValueRules.isHttpUrl(endpointUrl)) {
+        if (ValueRules.hasCredentials(endpointUrl)) {
+            out.add(new ConfigProblem("endpointUrl", "contains credentials (user:password@); they would be shown in "
+                    + "logs: use a URL without them (AWS credentials come from the usual provider chain)"));
+        } else if (endpointUrl != null && !ValueRules.isHttpUrl(endpointUrl)) {
             out.add(new ConfigProblem("endpointUrl", quote(endpointUrl) + " is not an absolute http(s) URL: write "
                     + "it like http://127.0.0.1:5000, or leave it out for AWS itself"));
         }

@@ -96,6 +96,9 @@ final class JacksonProblems {
     }
 
     private static String kind(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
             return "a whole number";
         }

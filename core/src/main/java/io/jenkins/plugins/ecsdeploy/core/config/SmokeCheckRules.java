@@ -31,7 +31,10 @@ final class SmokeCheckRules {
     }
 
     private static void checkOne(String field, SmokeCheckConfig check, List<ConfigProblem> out) {
-        if (ValueRules.isBlank(check.url())) {
+        if (ValueRules.hasCredentials(check.url())) {
+            out.add(new ConfigProblem(field + ".url", "contains credentials (user:password@); they would be shown "
+                    + "in logs and records: use a URL without them"));
+        } else if (ValueRules.isBlank(check.url())) {
             out.add(new ConfigProblem(field + ".url", "missing: set the URL to GET, e.g. "
                     + "http://my-alb.example.com:8080/health"));
         } else if (!ValueRules.isHttpUrl(check.url())) {

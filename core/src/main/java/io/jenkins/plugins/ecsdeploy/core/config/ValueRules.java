@@ -32,6 +32,18 @@ final class ValueRules {
         return !d.isNegative() && !d.isZero();
     }
 
+    /**
+     * Whether a URL carries credentials ({@code https://user:secret@host/}). Such a URL would put the secret in
+     * every log line and record that names it, so it is refused, and never quoted in the problem.
+     */
+    static boolean hasCredentials(String text) {
+        try {
+            return text != null && new URI(text).getRawUserInfo() != null;
+        } catch (URISyntaxException e) {
+            return text.contains("@");
+        }
+    }
+
     static String show(Duration d) {
         return d.isNegative() ? d.toString() : DurationText.format(d);
     }

@@ -109,7 +109,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void everyUnknownFieldIsReportedAtOnceWherevergItIs() {
+    void everyUnknownFieldIsReportedAtOnceWhereverItIs() {
         List<ConfigProblem> problems = problemsOf("""
                 nmae: a
                 slots:

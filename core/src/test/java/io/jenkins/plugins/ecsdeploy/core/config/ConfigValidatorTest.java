@@ -57,6 +57,7 @@ class ConfigValidatorTest {
                 broken("region", "Ireland", "region", "'Ireland' is not an AWS region: write it like eu-west-1"),
                 broken("endpointUrl", "localhost:5000", "endpointUrl", "is not an absolute http(s) URL"),
                 broken("endpointUrl", "ftp://127.0.0.1", "endpointUrl", "is not an absolute http(s) URL"),
+                broken("endpointUrl", "http://key:s3cret@127.0.0.1:5000", "endpointUrl", "contains credentials"),
                 broken("cluster", null, "cluster", "missing"),
                 broken("cluster", "shop cluster", "cluster", "is not a cluster name"),
                 broken("cluster", BLUE_TG_ARN, "cluster", "that is a target group ARN, expected an ECS cluster ARN"),
@@ -128,6 +129,8 @@ class ConfigValidatorTest {
                 broken("smokeChecks[0].url", null, "smokeChecks[0].url", "missing"),
                 broken("smokeChecks[0].url", "/health", "smokeChecks[0].url", "is not an absolute http(s) URL"),
                 broken("smokeChecks[0].url", "file:///etc/passwd", "smokeChecks[0].url", "absolute http(s)"),
+                broken("smokeChecks[0].url", "https://deploy:s3cret@shop.example.com/health", "smokeChecks[0].url",
+                        "contains credentials"),
                 broken("smokeChecks[0].expectedStatus", 99, "smokeChecks[0].expectedStatus", "use 100..599"),
                 broken("smokeChecks[0].expectedStatus", 600, "smokeChecks[0].expectedStatus", "use 100..599"),
                 broken("smokeChecks[0].retries", -1, "smokeChecks[0].retries", "use 0..20"),
@@ -176,6 +179,19 @@ class ConfigValidatorTest {
         assertThat(problems).as("problems").hasSize(1);
         assertThat(problems.get(0).field()).isEqualTo(field);
         assertThat(problems.get(0).message()).contains(messagePart);
+    }
+
+    @Test
+    void credentialsInUrlsAreNeverRepeatedInProblems() {
+        Map<String, Object> tree = TestConfigs.validTree();
+        TestConfigs.set(tree, "endpointUrl", "http://AKIAEXAMPLE:s3cret@127.0.0.1:5000");
+        TestConfigs.set(tree, "smokeChecks[0].url", "https://deploy:s3cret@shop.example.com/health");
+
+        InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+                () -> ConfigValidator.requireValid(ConfigLoader.parse(TestConfigs.yaml(tree), "x")));
+
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("AKIAEXAMPLE");
     }
 
     @Test

@@ -113,8 +113,8 @@ final class TestConfigs {
 
     static Object get(Map<String, Object> tree, String path) {
         Object node = tree;
-        for (String part : parts(path)) {
-            node = part.matches("\\d+") ? ((List<?>) node).get(Integer.parseInt(part)) : ((Map<?, ?>) node).get(part);
+        for (Object step : steps(path)) {
+            node = step instanceof Integer index ? ((List<?>) node).get(index) : ((Map<?, ?>) node).get(step);
         }
         return node;
     }
@@ -122,33 +122,33 @@ final class TestConfigs {
     /** Sets a field by path, creating mappings on the way; null removes the field. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> set(Map<String, Object> tree, String path, Object value) {
-        List<String> parts = parts(path);
+        List<Object> steps = steps(path);
         Object node = tree;
-        for (String part : parts.subList(0, parts.size() - 1)) {
-            Object next = part.matches("\\d+") ? ((List<Object>) node).get(Integer.parseInt(part))
-                    : ((Map<String, Object>) node).computeIfAbsent(part, k -> new LinkedHashMap<String, Object>());
-            node = next;
+        for (Object step : steps.subList(0, steps.size() - 1)) {
+            node = step instanceof Integer index ? ((List<Object>) node).get(index)
+                    : ((Map<String, Object>) node).computeIfAbsent((String) step, k -> new LinkedHashMap<>());
         }
-        String last = parts.get(parts.size() - 1);
-        if (last.matches("\\d+")) {
-            ((List<Object>) node).set(Integer.parseInt(last), value);
+        Object last = steps.get(steps.size() - 1);
+        if (last instanceof Integer index) {
+            ((List<Object>) node).set(index, value);
         } else if (value == null) {
             ((Map<String, Object>) node).remove(last);
         } else {
-            ((Map<String, Object>) node).put(last, value);
+            ((Map<String, Object>) node).put((String) last, value);
         }
         return tree;
     }
 
-    private static List<String> parts(String path) {
-        List<String> parts = new ArrayList<>();
+    /** "smokeChecks[0].url" is the steps "smokeChecks", 0, "url". */
+    private static List<Object> steps(String path) {
+        List<Object> steps = new ArrayList<>();
         for (String dotted : path.split("\\.")) {
-            for (String piece : dotted.split("[\\[\\]]")) {
-                if (!piece.isEmpty()) {
-                    parts.add(piece);
-                }
+            String[] pieces = dotted.split("\\[");
+            steps.add(pieces[0]);
+            for (int i = 1; i < pieces.length; i++) {
+                steps.add(Integer.parseInt(pieces[i].replace("]", "")));
             }
         }
-        return parts;
+        return steps;
     }
 }
