@@ -16,18 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bad input of every kind ends in {@link InvalidConfigException} and nothing else; and a valid configuration with
- * one thing broken is rejected with a problem that names what was broken.
+ * one thing broken is rejected with a problem that names what was broken. Inputs come from a seeded
+ * {@link Random}: a failure prints the seed and the input, and {@code -Dfuzz.seed=N} replays it.
  */
 class ConfigFuzzTest {
+
+    private static final long SEED = Long.getLong("fuzz.seed", 20261123L);
 
     /** A change to the valid configuration, and the fields a problem must name. */
     record Mutation(String description, UnaryOperator<Map<String, Object>> change, Set<String> fields) {
@@ -75,19 +75,32 @@ class ConfigFuzzTest {
 
     // ---- anything that is not a valid configuration fails only with InvalidConfigException
 
-    @Property(tries = 500)
-    void randomTextIsReadOrRejectedCleanly(@ForAll("yamlishText") String text) {
-        readOrRejectCleanly(text);
+    @Test
+    void randomTextIsReadOrRejectedCleanly() {
+        tryMany(500, yamlishText(), ConfigFuzzTest::readOrRejectCleanly);
     }
 
-    @Property(tries = 500)
-    void damagedValidYamlIsReadOrRejectedCleanly(@ForAll("damagedValidYaml") String text) {
-        readOrRejectCleanly(text);
+    @Test
+    void damagedValidYamlIsReadOrRejectedCleanly() {
+        tryMany(500, damagedValidYaml(), ConfigFuzzTest::readOrRejectCleanly);
     }
 
-    @Property(tries = 100)
-    void deepAndRepetitiveStructuresAreRejectedCleanly(@ForAll("deepStructures") String text) {
-        readOrRejectCleanly(text);
+    @Test
+    void deepAndRepetitiveStructuresAreRejectedCleanly() {
+        tryMany(100, deepStructures(), ConfigFuzzTest::readOrRejectCleanly);
+    }
+
+    /** Runs {@code check} on {@code tries} inputs; a failure names the seed, the try and the input. */
+    private static <T> void tryMany(int tries, Gen<T> inputs, Consumer<T> check) {
+        Random random = new Random(SEED);
+        for (int i = 0; i < tries; i++) {
+            T input = inputs.next(random);
+            try {
+                check.accept(input);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("seed " + SEED + ", try " + i + ", input:\n" + input, e);
+            }
+        }
     }
 
     /**
@@ -109,32 +122,25 @@ class ConfigFuzzTest {
         assertThat(ConfigLoader.parse(ConfigLoader.toYaml(config), "round-trip")).isEqualTo(config);
     }
 
-    @Provide
-    Arbitrary<String> yamlishText() {
-        Arbitrary<String> characters = Arbitraries.strings()
-                .withChars(":-[]{},&*!|>'\"#%@`?~. \n\t\\")
-                .withCharRange('a', 'e').withCharRange('0', '9')
-                .ofMaxLength(200);
-        Arbitrary<String> lines = Arbitraries.of("name: a", "region: eu-west-1", "health:", "  bakeTime: 5m",
+    private static Gen<String> yamlishText() {
+        Gen<String> characters = Gen.strings(":-[]{},&*!|>'\"#%@`?~. \n\t\\abcde0123456789", 0, 200);
+        Gen<String> lines = Gen.of("name: a", "region: eu-west-1", "health:", "  bakeTime: 5m",
                         "  bakeTime:", "slots:", "  blue:", "    service: x", "- a", "  - b", "smokeChecks:",
                         "  - url: http://x/", "    retries: 99999999999", "&anchor", "*anchor", "!!str", "!!map",
                         "---", "...", "? key", ": value", "analysis: {noDataPerMetric: {p99: }}", "listener: [",
                         "  port: 0x1F", "  alarms: [a, ~]", "%YAML 1.2", "%TAG ! tag:x,2000:", "key: |", "  text",
                         "unknown: 1", "  : ", "\"quoted", "'single", "name: \"\\u0000\"", "name: \\uD800")
-                .list().ofMaxSize(12)
+                .list(0, 12)
                 .map(l -> String.join("\n", l));
-        return Arbitraries.oneOf(characters, lines);
+        return Gen.oneOf(characters, lines);
     }
 
-    @Provide
-    Arbitrary<String> damagedValidYaml() {
+    private static Gen<String> damagedValidYaml() {
         String valid = TestConfigs.VALID_YAML;
-        Arbitrary<int[]> edit = Combinators.combine(
-                        Arbitraries.integers().between(0, valid.length() - 1),
-                        Arbitraries.integers().between(0, 2),
-                        Arbitraries.chars().with(":-[]{},&*!|>'\"# \n\t0123456789abcxyz"))
-                .as((position, kind, c) -> new int[] {position, kind, c});
-        return edit.list().ofMinSize(1).ofMaxSize(6).map(edits -> {
+        String alphabet = ":-[]{},&*!|>'\"# \n\t0123456789abcxyz";
+        Gen<int[]> edit = r -> new int[] {r.nextInt(valid.length()), r.nextInt(3),
+            alphabet.charAt(r.nextInt(alphabet.length()))};
+        return edit.list(1, 6).map(edits -> {
             StringBuilder text = new StringBuilder(valid);
             for (int[] e : edits) {
                 int at = Math.min(e[0], text.length() - 1);
@@ -148,10 +154,9 @@ class ConfigFuzzTest {
         });
     }
 
-    @Provide
-    Arbitrary<String> deepStructures() {
-        Arbitrary<Integer> depth = Arbitraries.integers().between(1, 5_000);
-        return Arbitraries.oneOf(
+    private static Gen<String> deepStructures() {
+        Gen<Integer> depth = Gen.ints(1, 5_000);
+        return Gen.oneOf(
                 depth.map(n -> "name: " + "[".repeat(n) + "]".repeat(n)),
                 depth.map(n -> "name: " + "{a: ".repeat(n) + "}".repeat(n)),
                 depth.map(n -> "[".repeat(n)),
@@ -159,7 +164,7 @@ class ConfigFuzzTest {
                 depth.map(n -> "health:\n  alarms:\n" + "    - a\n".repeat(n)),
                 depth.map(n -> "listener:\n  port: 1" + "0".repeat(n)),
                 depth.map(n -> "name: " + "x".repeat(n * 60)),
-                Arbitraries.integers().between(1, 12).map(ConfigFuzzTest::billionLaughs));
+                Gen.ints(1, 12).map(ConfigFuzzTest::billionLaughs));
     }
 
     private static String nestedBlockMapping(int depth) {
@@ -182,75 +187,78 @@ class ConfigFuzzTest {
 
     // ---- a valid configuration with one thing broken is rejected, naming what was broken
 
-    @Property(tries = 500)
-    void brokenFieldIsRejectedAndNamed(@ForAll("mutations") Mutation mutation) {
-        String yaml = TestConfigs.yaml(mutation.change().apply(TestConfigs.validTree()));
+    @Test
+    void brokenFieldIsRejectedAndNamed() {
+        tryMany(500, mutations(), mutation -> {
+            String yaml = TestConfigs.yaml(mutation.change().apply(TestConfigs.validTree()));
 
-        InvalidConfigException e = null;
-        try {
-            ConfigValidator.requireValid(ConfigLoader.parse(yaml, "mutated.yaml"));
-        } catch (InvalidConfigException rejected) {
-            e = rejected;
-        }
+            InvalidConfigException e = null;
+            try {
+                ConfigValidator.requireValid(ConfigLoader.parse(yaml, "mutated.yaml"));
+            } catch (InvalidConfigException rejected) {
+                e = rejected;
+            }
 
-        assertThat(e).as("accepted:%n%s", yaml).isNotNull();
-        assertThat(e.problems()).extracting(ConfigProblem::field).as(e.getMessage()).isNotEmpty()
-                .allMatch(mutation.fields()::contains);
+            assertThat(e).as("accepted:%n%s", yaml).isNotNull();
+            assertThat(e.problems()).extracting(ConfigProblem::field).as(e.getMessage()).isNotEmpty()
+                    .allMatch(mutation.fields()::contains);
+        });
     }
 
-    @Provide
-    Arbitrary<Mutation> mutations() {
-        return Arbitraries.oneOf(wrongArnKind(), wrongArnRegion(), intOutOfRange(), numberOutOfRange(),
+    private static Gen<Mutation> mutations() {
+        return Gen.oneOf(wrongArnKind(), wrongArnRegion(), intOutOfRange(), numberOutOfRange(),
                 unreadableDuration(), durationOutOfRange(), swappedFields(), unknownField(), wrongShape());
     }
 
-    private static Arbitrary<Mutation> wrongArnKind() {
-        return Combinators.combine(Arbitraries.of(ARN_FIELDS.keySet()), Arbitraries.of(ONE_ARN_OF_EACH_KIND))
-                .filter((field, arn) -> !kindOf(arn).equals(kindOf(ARN_FIELDS.get(field))))
-                .as((field, arn) -> set(field, arn));
+    private static Gen<Mutation> wrongArnKind() {
+        Gen<List<String>> pairs = r -> List.of(Gen.of(List.copyOf(ARN_FIELDS.keySet())).next(r),
+                Gen.of(ONE_ARN_OF_EACH_KIND).next(r));
+        return pairs.filter(p -> !kindOf(p.get(1)).equals(kindOf(ARN_FIELDS.get(p.get(0)))))
+                .map(p -> set(p.get(0), p.get(1)));
     }
 
-    private static Arbitrary<Mutation> wrongArnRegion() {
-        return Combinators.combine(Arbitraries.of(ARN_FIELDS.keySet()),
-                        Arbitraries.of("us-east-1", "eu-central-1", "ap-southeast-2", "us-gov-west-1", "cn-north-1",
-                                "eu-west-2", "EU-WEST-1", ""))
-                .as((field, region) -> set(field, ARN_FIELDS.get(field).replace(":eu-west-1:", ":" + region + ":")));
+    private static Gen<Mutation> wrongArnRegion() {
+        Gen<String> field = Gen.of(List.copyOf(ARN_FIELDS.keySet()));
+        Gen<String> region = Gen.of("us-east-1", "eu-central-1", "ap-southeast-2", "us-gov-west-1", "cn-north-1",
+                "eu-west-2", "EU-WEST-1", "");
+        return r -> {
+            String f = field.next(r);
+            return set(f, ARN_FIELDS.get(f).replace(":eu-west-1:", ":" + region.next(r) + ":"));
+        };
     }
 
-    private static Arbitrary<Mutation> intOutOfRange() {
-        return Arbitraries.oneOf(
+    private static Gen<Mutation> intOutOfRange() {
+        return Gen.oneOf(
                 outside("testListener.port", 1, 65_535),
                 outside("testListener.rulePriority", 1, 50_000),
                 outside("smokeChecks[0].expectedStatus", 100, 599),
                 outside("smokeChecks[0].retries", 0, 20),
                 outside("analysis.failureLimit", 0, 100),
                 outside("analysis.inconclusiveLimit", 0, 100),
-                Arbitraries.longs().lessOrEqual(-1).map(n -> set("analysis.minRequests", n)));
+                Gen.longsAtMost(-1).map(n -> set("analysis.minRequests", n)));
     }
 
-    private static Arbitrary<Mutation> outside(String field, long min, long max) {
-        return Arbitraries.oneOf(Arbitraries.longs().lessOrEqual(min - 1), Arbitraries.longs().greaterOrEqual(max + 1))
-                .map(n -> set(field, n));
+    private static Gen<Mutation> outside(String field, long min, long max) {
+        return Gen.oneOf(Gen.longsAtMost(min - 1), Gen.longsAtLeast(max + 1)).map(n -> set(field, n));
     }
 
-    private static Arbitrary<Mutation> numberOutOfRange() {
-        Arbitrary<Double> nonFinite = Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
-        Arbitrary<Double> notPositive = Arbitraries.oneOf(Arbitraries.doubles().lessOrEqual(0), nonFinite);
-        Arbitrary<Double> negative = Arbitraries.oneOf(Arbitraries.doubles().lessThan(0), nonFinite);
-        return Arbitraries.oneOf(
-                Arbitraries.oneOf(notPositive, Arbitraries.doubles().greaterThan(100))
-                        .map(x -> set("analysis.maxErrorRatePercent", x)),
+    private static Gen<Mutation> numberOutOfRange() {
+        Gen<Double> nonFinite = Gen.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        Gen<Double> notPositive = Gen.oneOf(Gen.doubles(-1e9, 0), Gen.of(0.0, -0.0), nonFinite);
+        Gen<Double> negative = Gen.oneOf(Gen.doubles(-1e9, -1e-9), nonFinite);
+        return Gen.oneOf(
+                Gen.oneOf(notPositive, Gen.doubles(100.000001, 1e9)).map(x -> set("analysis.maxErrorRatePercent", x)),
                 notPositive.map(x -> set("analysis.maxP95Millis", x)),
                 notPositive.map(x -> set("analysis.maxP99Millis", x)),
-                Arbitraries.doubles().between(900, 1e9).filter(x -> x > 900).map(x -> set("analysis.maxP95Millis", x)),
+                Gen.doubles(900.000001, 1e9).map(x -> set("analysis.maxP95Millis", x)),
                 negative.map(x -> set("analysis.maxErrorRateIncrease", x)),
                 negative.map(x -> set("analysis.maxLatencyIncreasePercent", x)));
     }
 
-    private static Arbitrary<Mutation> unreadableDuration() {
-        Arbitrary<String> text = Arbitraries.strings().withChars("0123456789smhdPT .-:x,").ofMaxLength(10)
-                .filter(ConfigFuzzTest::isNotADuration);
-        return Combinators.combine(Arbitraries.of(DURATION_FIELDS), text).as(ConfigFuzzTest::set);
+    private static Gen<Mutation> unreadableDuration() {
+        Gen<String> text = Gen.strings("0123456789smhdPT .-:x,", 0, 10).filter(ConfigFuzzTest::isNotADuration);
+        Gen<String> field = Gen.of(DURATION_FIELDS);
+        return r -> set(field.next(r), text.next(r));
     }
 
     private static boolean isNotADuration(String text) {
@@ -262,21 +270,20 @@ class ConfigFuzzTest {
         }
     }
 
-    private static Arbitrary<Mutation> durationOutOfRange() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(7_201, 10_000_000).map(s -> set("health.readinessTimeout", s + "s")),
-                Arbitraries.longs().between(0, 999).map(ms -> set("health.pollInterval", ms + "ms")),
-                Arbitraries.longs().between(5, 100_000).map(m -> set("health.pollInterval", m + "m")),
-                Arbitraries.longs().between(49, 100_000).map(h -> set("health.bakeTime", h + "h")),
-                Arbitraries.of("0s", "0ms", "PT0S").map(zero -> set("health.bakeTime", zero)),
-                Arbitraries.of("0s", "0ms", "PT0S").map(zero -> set("health.readinessTimeout", zero)),
-                Arbitraries.of("0s", "0ms").map(zero -> set("smokeChecks[0].maxLatency", zero)),
-                Arbitraries.longs().between(0, 100_000).filter(s -> s < 60 || s % 60 != 0)
-                        .map(s -> set("analysis.interval", s + "s")));
+    private static Gen<Mutation> durationOutOfRange() {
+        return Gen.oneOf(
+                Gen.longs(7_201, 10_000_000).map(s -> set("health.readinessTimeout", s + "s")),
+                Gen.longs(0, 999).map(ms -> set("health.pollInterval", ms + "ms")),
+                Gen.longs(5, 100_000).map(m -> set("health.pollInterval", m + "m")),
+                Gen.longs(49, 100_000).map(h -> set("health.bakeTime", h + "h")),
+                Gen.of("0s", "0ms", "PT0S").map(zero -> set("health.bakeTime", zero)),
+                Gen.of("0s", "0ms", "PT0S").map(zero -> set("health.readinessTimeout", zero)),
+                Gen.of("0s", "0ms").map(zero -> set("smokeChecks[0].maxLatency", zero)),
+                Gen.longs(0, 100_000).filter(s -> s < 60 || s % 60 != 0).map(s -> set("analysis.interval", s + "s")));
     }
 
-    private static Arbitrary<Mutation> swappedFields() {
-        return Arbitraries.of(
+    private static Gen<Mutation> swappedFields() {
+        return Gen.of(
                         List.of("cluster", "listener.arn"),
                         List.of("slots.blue.service", "slots.blue.targetGroup"),
                         List.of("listener.arn", "listener.ruleArn"),
@@ -297,23 +304,20 @@ class ConfigFuzzTest {
                 }, Set.copyOf(pair)));
     }
 
-    private static Arbitrary<Mutation> unknownField() {
-        Arbitrary<String> key = Arbitraries.strings().alpha().numeric().withChars("_-").ofMinLength(1).ofMaxLength(15);
-        return Combinators.combine(Arbitraries.of(SECTIONS.keySet()), key)
-                .filter((section, k) -> Arrays.stream(SECTIONS.get(section).getRecordComponents())
-                        .noneMatch(c -> c.getName().equals(k)))
-                .as((section, k) -> {
-                    String path = section.isEmpty() ? k : section + "." + k;
-                    return set(path, "x");
-                });
+    private static Gen<Mutation> unknownField() {
+        Gen<String> key = Gen.strings("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", 1, 15);
+        Gen<List<String>> pairs = r -> List.of(Gen.of(List.copyOf(SECTIONS.keySet())).next(r), key.next(r));
+        return pairs.filter(p -> Arrays.stream(SECTIONS.get(p.get(0)).getRecordComponents())
+                        .noneMatch(c -> c.getName().equals(p.get(1))))
+                .map(p -> set(p.get(0).isEmpty() ? p.get(1) : p.get(0) + "." + p.get(1), "x"));
     }
 
-    private static Arbitrary<Mutation> wrongShape() {
-        List<String> scalars = List.of("name", "region", "cluster", "container", "slots.blue.service",
+    private static Gen<Mutation> wrongShape() {
+        Gen<String> scalars = Gen.of("name", "region", "cluster", "container", "slots.blue.service",
                 "listener.arn", "testListener.port", "health.bakeTime", "smokeChecks[0].url",
                 "smokeChecks[0].versionInBody", "smokeChecks[0].retries", "analysis.maxP99Millis", "analysis.noData");
-        Arbitrary<Object> structures = Arbitraries.of(List.of("x"), Map.of("k", "v"), List.of());
-        return Combinators.combine(Arbitraries.of(scalars), structures).as(ConfigFuzzTest::set);
+        Gen<Object> structures = Gen.of(List.of("x"), Map.of("k", "v"), List.of());
+        return r -> set(scalars.next(r), structures.next(r));
     }
 
     private static Mutation set(String field, Object value) {
