@@ -18,7 +18,8 @@ import java.util.Map;
  * @param inconclusiveLimit inconclusive intervals tolerated in a stage; one more fails it (default 3)
  * @param noData what missing data means, for every metric not named in {@code noDataPerMetric}
  *     (default INCONCLUSIVE)
- * @param noDataPerMetric per-metric override of {@code noData}; keys: errorRate, p95, p99, healthyHosts
+ * @param noDataPerMetric per-metric override of {@code noData}; keys: errorRate, p95, p99, healthyHosts,
+ *     relativeErrorRate, relativeP99
  * @param maxErrorRateIncrease fail when the canary's error rate exceeds the stable slot's by more than this many
  *     percentage points (default: off)
  * @param maxLatencyIncreasePercent fail when the canary's p99 exceeds the stable slot's by more than this
