@@ -190,6 +190,48 @@ class CommandLineTest {
     }
 
     @Test
+    void canaryPlanAfterUnpromotedDeployPromotesTheCanary() {
+        healthyMetrics();
+        h.run("deploy", "-c", cfg, "--state-dir", stateDir, "--image-tag", "v1.2.3", "--no-promote");
+        int code = h.run("canary", "-c", cfg, "--state-dir", stateDir, "--stages", "10,50,100",
+                "--stage-duration", "2m");
+
+        assertThat(code).as(h.out() + h.err()).isEqualTo(ExitCodes.OK);
+        assertThat(h.out()).contains("stage 1 of 3: asked the load balancer for blue=90%, green=10%")
+                .contains("Stage 2 interval 2: PASS");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
+    void linearPlanStepsUpToOneHundred() {
+        healthyMetrics();
+        h.run("deploy", "-c", cfg, "--state-dir", stateDir, "--image-tag", "v1.2.3", "--no-promote");
+        int code = h.run("canary", "-c", cfg, "--state-dir", stateDir, "--step", "40", "--interval", "1m",
+                "--json");
+
+        assertThat(code).as(h.out() + h.err()).isEqualTo(ExitCodes.OK);
+        assertThat(h.aws.calls("ModifyListener")).extracting(
+                c -> c.param("DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight"))
+                .containsExactly("40", "80", "100");
+    }
+
+    @Test
+    void canaryWithTwoPlansIsRefused() {
+        assertThat(h.run("canary", "-c", cfg, "--percent", "10", "--duration", "5m", "--step", "10",
+                "--interval", "1m")).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.aws.calls()).isEmpty();
+    }
+
+    private void healthyMetrics() {
+        for (String slot : List.of("blue", "green")) {
+            h.aws.metrics().set(slot, "RequestCount", "Sum", 500)
+                    .set(slot, "TargetResponseTime", "p99", 0.150)
+                    .set(slot, "HealthyHostCount", "Minimum", 2)
+                    .set(slot, "UnHealthyHostCount", "Maximum", 0);
+        }
+    }
+
+    @Test
     void validateChecksOffline() {
         assertThat(h.run("validate", "-c", cfg)).isZero();
         assertThat(h.out()).contains("Environment prod-web in us-east-1 is valid.");
