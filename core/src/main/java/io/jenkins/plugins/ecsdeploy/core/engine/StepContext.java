@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -65,11 +66,23 @@ final class StepContext {
         return null;
     }
 
-    /** Writes a split; marks traffic as moved first, because a write whose reply was lost may still apply. */
+    /**
+     * Writes a split; marks traffic as moved first, because a write whose reply was lost may still apply. A denied
+     * write certainly did not apply, so it leaves the mark as it was: a run whose first switch is denied has
+     * nothing to roll back.
+     */
     void applySplit(TrafficSplit split) {
+        boolean movedBefore = state.trafficMoved;
         state.splitWanted = split;
         state.trafficMoved = true;
-        aws().router().applySplit(split);
+        try {
+            aws().router().applySplit(split);
+        } catch (AwsFailure e) {
+            if (e.isAccessDenied()) {
+                state.trafficMoved = movedBefore;
+            }
+            throw e;
+        }
     }
 
     /**

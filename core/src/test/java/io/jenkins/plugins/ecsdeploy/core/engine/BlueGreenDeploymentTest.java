@@ -209,6 +209,18 @@ class BlueGreenDeploymentTest {
     }
 
     @Test
+    void deniedSwitchEndsFailedWithTrafficUntouchedNotAFailedRollback() {
+        h.aws.injectAlways("ModifyListener", Fault.ACCESS_DENIED);
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("elasticloadbalancing:ModifyListener")
+                .contains("Production traffic was not changed");
+        assertThat(h.aws.calls("ModifyListener")).hasSize(1);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
     void splitTrafficRefusesANewDeployment() {
         h.aws.edit(st -> st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(1).weight = 10);
         h.aws.edit(st -> st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(0).weight = 90);
