@@ -166,8 +166,9 @@ def seed_metrics(cw, lb_arn, tgs):
 
 def environment_yaml(endpoint, region):
     return f"""\
-# ecs-deploy environment for the moto demo, written by scripts/seed-moto.py.
-# scripts/demo.sh starts moto on a free port and rewrites endpointUrl to match.
+# ecs-deploy environment for the moto demo, written by scripts/seed-moto.py for the moto server at
+# {endpoint}. scripts/demo.sh starts moto on a free port and writes this file anew with that port in
+# endpointUrl. What moto can and cannot emulate: docs/emulator.md.
 name: moto-demo
 region: {region}
 endpointUrl: {endpoint}
