@@ -4,7 +4,8 @@
 #   2. seeds the demo environment with scripts/seed-moto.py (cluster demo, services web-blue/web-green,
 #      ALB web-alb) and writes its environment file to target/moto-demo/moto-environment.yaml;
 #   3. builds the CLI if cli/target/ecs-deploy.jar is missing;
-#   4. runs status, deploy --image-tag v1.1.0, rollback and switch, printing each command first.
+#   4. runs status, deploy --image-tag v1.1.0, rollback and switch, printing each command first, then a
+#      failure drill: with alarm web-5xx in ALARM, deploy v1.2.0 rolls itself back (exit code 3).
 #
 # Needs: python3 with moto[server] and boto3 (pip install 'moto[server]' boto3), and Java 17.
 # moto's gaps and the workarounds used here are described in docs/emulator.md.
@@ -71,10 +72,29 @@ fi
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
 unset AWS_SESSION_TOKEN AWS_PROFILE
 
-run() {
+# Runs the CLI after printing the command; stops the demo if the exit code is not the one expected.
+run_expecting() {
+    local expected="$1"
+    shift
     echo
     echo "\$ ecs-deploy $*"
-    java -jar "$JAR" "$@"
+    local code=0
+    java -jar "$JAR" "$@" || code=$?
+    if [[ "$code" != "$expected" ]]; then
+        fail "ecs-deploy $1 exited with $code, expected $expected (see docs/cli.md for exit codes; moto log: $MOTO_LOG)"
+    fi
+}
+
+run() {
+    run_expecting 0 "$@"
+}
+
+set_alarm() {
+    python3 - "$ENDPOINT" "$1" <<'PY'
+import sys, boto3
+boto3.client("cloudwatch", endpoint_url=sys.argv[1], region_name="us-east-1").set_alarm_state(
+    AlarmName="web-5xx", StateValue=sys.argv[2], StateReason="ecs-deploy demo")
+PY
 }
 
 cd "$WORK"
@@ -82,11 +102,19 @@ run status -c "$ENV_FILE"
 # Rolls v1.1.0 out to the idle slot (green), checks it is ready, moves all traffic to it and bakes 10 s.
 run deploy -c "$ENV_FILE" --image-tag v1.1.0
 run status -c "$ENV_FILE"
-# Sends all traffic back to the slot that had it before the deploy (blue, still running v1.0.0).
-run rollback -c "$ENV_FILE"
+# Sends all traffic back to the other slot (blue, still running v1.0.0).
+run rollback -c "$ENV_FILE" --reason "demo"
 run status -c "$ENV_FILE"
 # Moves all traffic to green again, without deploying anything.
 run switch -c "$ENV_FILE" --to green
 run status -c "$ENV_FILE"
+
+echo
+echo "Failure drill: alarm web-5xx goes into ALARM, so the next deploy must roll itself back (exit code 3)."
+set_alarm ALARM
+run_expecting 3 deploy -c "$ENV_FILE" --image-tag v1.2.0
+set_alarm OK
+run status -c "$ENV_FILE"
+
 echo
 echo "Demo finished. The environment file is $ENV_FILE; moto stops now, so its resources are gone."
