@@ -4,8 +4,9 @@
 #   2. seeds the demo environment with scripts/seed-moto.py (cluster demo, services web-blue/web-green,
 #      ALB web-alb) and writes its environment file to target/moto-demo/moto-environment.yaml;
 #   3. builds the CLI if cli/target/ecs-deploy.jar is missing;
-#   4. runs status, deploy --image-tag v1.1.0, rollback and switch, printing each command first, then a
-#      failure drill: with alarm web-5xx in ALARM, deploy v1.2.0 rolls itself back (exit code 3).
+#   4. runs status, deploy --image-tag v1.1.0, rollback and switch, printing each command first, then two
+#      failure drills: with alarm web-5xx in ALARM a deploy is refused before anything changes (exit code 1);
+#      with a 5xx spike on the canary, a canary deploy rolls itself back (exit code 3; takes about 2 minutes).
 #
 # Needs: python3 with moto[server] and boto3 (pip install 'moto[server]' boto3), and Java 17.
 # moto's gaps and the workarounds used here are described in docs/emulator.md.
@@ -97,6 +98,23 @@ boto3.client("cloudwatch", endpoint_url=sys.argv[1], region_name="us-east-1").se
 PY
 }
 
+# Adds 80 5xx responses a minute, for the next 10 minutes, to one target group's seeded 200 requests.
+spike_errors() {
+    python3 - "$ENDPOINT" "$1" <<'PY'
+import datetime, sys, boto3
+endpoint, name = sys.argv[1], sys.argv[2]
+elb = boto3.client("elbv2", endpoint_url=endpoint, region_name="us-east-1")
+tg = elb.describe_target_groups(Names=[name])["TargetGroups"][0]
+lb = tg["LoadBalancerArns"][0].split(":loadbalancer/", 1)[1]
+dims = [{"Name": "TargetGroup", "Value": tg["TargetGroupArn"].split(":")[-1]}, {"Name": "LoadBalancer", "Value": lb}]
+now = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
+boto3.client("cloudwatch", endpoint_url=endpoint, region_name="us-east-1").put_metric_data(
+    Namespace="AWS/ApplicationELB",
+    MetricData=[{"MetricName": "HTTPCode_Target_5XX_Count", "Dimensions": dims, "Value": 80, "Unit": "Count",
+                 "Timestamp": now + datetime.timedelta(minutes=m)} for m in range(-1, 10)])
+PY
+}
+
 cd "$WORK"
 run status -c "$ENV_FILE"
 # Rolls v1.1.0 out to the idle slot (green), checks it is ready, moves all traffic to it and bakes 10 s.
@@ -110,10 +128,17 @@ run switch -c "$ENV_FILE" --to green
 run status -c "$ENV_FILE"
 
 echo
-echo "Failure drill: alarm web-5xx goes into ALARM, so the next deploy must roll itself back (exit code 3)."
+echo "Failure drill 1: alarm web-5xx is in ALARM, so a deploy is refused before it changes anything (exit code 1)."
 set_alarm ALARM
-run_expecting 3 deploy -c "$ENV_FILE" --image-tag v1.2.0
+run_expecting 1 deploy -c "$ENV_FILE" --image-tag v1.2.0
 set_alarm OK
+
+echo
+echo "Failure drill 2: the idle slot (blue) answers 40% of requests with 5xx from now on. A canary deploy sends it"
+echo "10% of traffic, analyses the first minute once CloudWatch has it (about 2 minutes), fails the stage and"
+echo "rolls back (exit code 3)."
+spike_errors web-blue
+run_expecting 3 deploy -c "$ENV_FILE" --image-tag v1.2.0 --stages 10,100 --stage-duration 1m
 run status -c "$ENV_FILE"
 
 echo

@@ -161,7 +161,7 @@ def seed_metrics(cw, lb_arn, tgs):
         AlarmName=ALARM, Namespace="AWS/ApplicationELB", MetricName="HTTPCode_Target_5XX_Count",
         Dimensions=[{"Name": "LoadBalancer", "Value": lb_dimension}], Statistic="Sum", Period=60,
         EvaluationPeriods=1, Threshold=50, ComparisonOperator="GreaterThanThreshold",
-        AlarmDescription="ecs-deploy demo: put it in ALARM with SetAlarmState to see a bake fail")
+        AlarmDescription="ecs-deploy demo: put it in ALARM with SetAlarmState to see a deploy refused")
 
 
 def environment_yaml(endpoint, region):

@@ -48,7 +48,7 @@ public final class AwsErrors {
         }
         String code = service.awsErrorDetails().errorCode();
         String said = awsSaid(service);
-        if (code != null && ACCESS_DENIED.contains(code)) {
+        if (code != null && ACCESS_DENIED.contains(code) || code == null && service.statusCode() == 403) {
             return new AwsFailure(operation, code, true, "AWS denied " + iamAction + " on " + resource
                     + ": grant it to the credentials' role." + said, e);
         }
@@ -70,8 +70,9 @@ public final class AwsErrors {
         }
         String check = configField != null && service.statusCode() == 400
                 ? " Check " + configField + " in the environment config." : "";
-        return new AwsFailure(operation, code, false, iamAction + " on " + resource + " failed with " + code
-                + " (HTTP " + service.statusCode() + ")." + check + said, e);
+        String status = code == null ? "HTTP " + service.statusCode() : code + " (HTTP " + service.statusCode() + ")";
+        return new AwsFailure(operation, code, false, iamAction + " on " + resource + " failed with " + status + "."
+                + check + said, e);
     }
 
     /** Whether AWS's error code says a request named something malformed, such as an ARN of the wrong form. */

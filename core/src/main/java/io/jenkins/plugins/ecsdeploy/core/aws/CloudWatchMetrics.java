@@ -201,21 +201,8 @@ public final class CloudWatchMetrics implements MetricsSource {
         return arn.substring(at + ":loadbalancer/".length());
     }
 
+    /** Translates failures like the other adapters do, naming the IAM action to grant when denied. */
     private static <T> T call(String operation, Supplier<T> body) {
-        try {
-            return body.get();
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            boolean denied = e.statusCode() == 403 || code != null && code.startsWith("AccessDenied");
-            String text = denied
-                    ? "CloudWatch " + operation + " was denied: grant cloudwatch:" + operation
-                            + " to the role the deployment runs as (" + message + ")."
-                    : "CloudWatch " + operation + " failed: " + code + ": " + message;
-            throw new AwsFailure(operation, code, denied, text, e);
-        } catch (SdkException e) {
-            throw new AwsFailure(operation, null, false, "CloudWatch " + operation + " failed: could not reach "
-                    + "CloudWatch: " + e.getMessage(), e);
-        }
+        return AwsErrors.call("cloudwatch:" + operation, "CloudWatch", null, body);
     }
 }

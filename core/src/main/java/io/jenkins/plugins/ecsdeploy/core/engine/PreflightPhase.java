@@ -10,6 +10,7 @@ import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Resolves the environment and reads what AWS says now (never a local guess), then decides the slots of the run.
@@ -28,6 +29,9 @@ final class PreflightPhase {
         s.resolved = resolver.resolve(ctx.config);
         TrafficRouter router = ctx.aws().router();
         s.splitBefore = router.currentSplit();
+        if (s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY) {
+            requireAlarmsQuiet(ctx);
+        }
         return switch (s.request.operation()) {
             case DEPLOY -> deploy(ctx);
             case CANARY -> canary(ctx);
@@ -115,6 +119,22 @@ final class PreflightPhase {
         s.deadline = ctx.now.plus(ctx.readinessTimeout());
         return ctx.moveTo(Phase.WAIT_FOR_TARGET_READY, "rolling back to " + target + " (" + s.record.toImage
                 + "); checking its targets are healthy first");
+    }
+
+    /**
+     * The alarms that will judge the run must exist (a misspelt name would otherwise never fire) and must not be in
+     * ALARM already: a run that starts under a firing alarm would be rolled back at its first check.
+     */
+    private static void requireAlarmsQuiet(StepContext ctx) {
+        List<String> alarms = SwitchPhases.alarmNames(ctx);
+        if (alarms.isEmpty()) {
+            return;
+        }
+        List<String> firing = ctx.aws().metrics().alarmsInAlarm(alarms);
+        if (!firing.isEmpty()) {
+            throw new DeploymentFailure("Alarm already in ALARM before the deployment: " + String.join(", ", firing)
+                    + ". Fix what it reports, or wait until it is OK, then deploy.");
+        }
     }
 
     private static void record(DeploymentState s, String fromImage, String toImage) {

@@ -110,6 +110,18 @@ class AwsErrorsTest {
     }
 
     @Test
+    void anErrorWithoutCodeIsReportedByItsHttpStatus() {
+        wire.stubFor(elb("DescribeRules").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withStatus(500).withBody("")));
+
+        AwsFailure failure = catchThrowableOfType(AwsFailure.class,
+                () -> new ElbTrafficRouter(clients.elb(), ENV).currentSplit());
+
+        assertThat(failure.getMessage()).contains("elasticloadbalancing:DescribeRules on " + RULE_ARN)
+                .contains("HTTP 500").doesNotContain("null");
+    }
+
+    @Test
     void ecsAccessDeniedNamesTheEcsAction() {
         wire.stubFor(ecs("UpdateService").willReturn(jsonError(400, "AccessDeniedException",
                 "not authorized to perform ecs:UpdateService")));

@@ -189,7 +189,7 @@ class CloudWatchMetricsTest {
                     assertThat(f.operation()).isEqualTo("GetMetricData");
                     assertThat(f.errorCode()).isEqualTo("AccessDenied");
                 })
-                .hasMessageContaining("grant cloudwatch:GetMetricData")
+                .hasMessageContaining("AWS denied cloudwatch:GetMetricData")
                 .hasMessageContaining("user/ci is not authorized")
                 .message().doesNotContain(SECRET_KEY);
         assertThat(requests("GetMetricData")).hasSize(1);
@@ -210,7 +210,7 @@ class CloudWatchMetricsTest {
 
         assertThatThrownBy(() -> metrics.fetch(START, END))
                 .isInstanceOfSatisfying(AwsFailure.class, f -> assertThat(f.errorCode()).isNull())
-                .hasMessageContaining("could not reach CloudWatch");
+                .hasMessageContaining("Could not complete cloudwatch:GetMetricData");
     }
 
     @Test
@@ -278,7 +278,7 @@ class CloudWatchMetricsTest {
 
         assertThatThrownBy(() -> metrics.alarmsInAlarm(List.of("web-5xx")))
                 .isInstanceOfSatisfying(AwsFailure.class, f -> assertThat(f.isAccessDenied()).isTrue())
-                .hasMessageContaining("grant cloudwatch:DescribeAlarms");
+                .hasMessageContaining("AWS denied cloudwatch:DescribeAlarms");
     }
 
     @Test

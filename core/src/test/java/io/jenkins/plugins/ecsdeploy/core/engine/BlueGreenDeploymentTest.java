@@ -163,6 +163,29 @@ class BlueGreenDeploymentTest {
     }
 
     @Test
+    void alarmAlreadyFiringRefusesTheDeploymentBeforeAnyWrite() {
+        h.with("health:\n  alarms: [web-5xx]\n");
+        h.aws.alarm("web-5xx", "ALARM");
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("Alarm already in ALARM before the deployment: web-5xx");
+        assertThat(h.aws.calls("RegisterTaskDefinition")).isEmpty();
+        assertThat(h.aws.calls("UpdateService")).isEmpty();
+    }
+
+    @Test
+    void misspeltAlarmIsReportedBeforeAnyWrite() {
+        h.with("health:\n  alarms: [web-5xxx]\n");
+        h.aws.alarm("web-5xx", "OK");
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("web-5xxx");
+        assertThat(h.aws.calls("RegisterTaskDefinition")).isEmpty();
+    }
+
+    @Test
     void listenerThatDoesNotShowNewWeightsRollsBack() {
         h.aws.ignoreWrites("ModifyListener");
         DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));

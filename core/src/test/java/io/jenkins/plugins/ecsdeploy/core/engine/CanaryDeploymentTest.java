@@ -105,8 +105,12 @@ class CanaryDeploymentTest {
         h.with("analysis:\n  alarms: [web-latency]\n");
         healthyTraffic("blue");
         healthyTraffic("green");
+        h.aws.alarm("web-latency", "OK");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
         h.aws.alarm("web-latency", "ALARM");
-        DeploymentState s = h.run(plan(10, 100));
+        h.runToEnd(engine, s);
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
         assertThat(s.getRecord().getOutcomeMessage()).contains("alarm web-latency is in ALARM");
