@@ -2,24 +2,13 @@ package io.jenkins.plugins.ecsdeploy.cli;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
 /** Shared by the commands that run the engine to the end: options, the run loop's files, the record. */
-abstract class RunningCommand implements Callable<Integer>, RuntimeAware {
-
-    @Mixin
-    CommonOptions common;
+abstract class RunningCommand extends ConfigCommand {
 
     @Mixin
     RunOptions run;
-
-    CliRuntime runtime;
-
-    @Override
-    public void runtime(CliRuntime value) {
-        this.runtime = value;
-    }
 
     int finish(DeploymentState state, Printer printer) {
         Path recordFile = run.recordFile(state.getId());

@@ -3,24 +3,12 @@ package io.jenkins.plugins.ecsdeploy.cli;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ecs-deploy status}: both slots and the traffic split, read live from AWS. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show both slots (image, tasks, health) and the traffic split, read live from AWS.")
-final class StatusCommand implements Callable<Integer>, RuntimeAware {
-
-    @Mixin
-    CommonOptions common;
-
-    private CliRuntime runtime;
-
-    @Override
-    public void runtime(CliRuntime value) {
-        this.runtime = value;
-    }
+final class StatusCommand extends ConfigCommand {
 
     @Override
     public Integer call() {

@@ -2,24 +2,12 @@ package io.jenkins.plugins.ecsdeploy.cli;
 
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigValidator;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ecs-deploy validate}: check the environment file without calling AWS. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check the environment file offline; prints every problem with its field.")
-final class ValidateCommand implements Callable<Integer>, RuntimeAware {
-
-    @Mixin
-    CommonOptions common;
-
-    private CliRuntime runtime;
-
-    @Override
-    public void runtime(CliRuntime value) {
-        this.runtime = value;
-    }
+final class ValidateCommand extends ConfigCommand {
 
     @Override
     public Integer call() {
