@@ -5,6 +5,7 @@ import io.jenkins.plugins.ecsdeploy.core.aws.AwsEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchMetrics;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigValidator;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
 import java.time.Clock;
@@ -26,10 +27,19 @@ public final class AwsEngines {
 
     public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, SmokeChecker smoke,
             DeploymentListener listener) {
+        return create(config, clients, smoke, listener, LockSettings.at(LockSettings.localHost()));
+    }
+
+    /**
+     * @param lock where the run's deployment lock says it runs ({@code cli@host}, a Jenkins controller), its TTL
+     *     and settle delay
+     */
+    public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, SmokeChecker smoke,
+            DeploymentListener listener, LockSettings lock) {
         ConfigValidator.requireValid(config);
         AwsEnvironment aws = AwsEnvironment.connect(clients, config.container());
         return new DeploymentEngine(config, aws.resolver(),
-                aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env)), smoke, listener);
+                aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env)), smoke, listener, lock);
     }
 
     /** Reads the environment's live state. */
