@@ -13,6 +13,7 @@ import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +82,14 @@ final class EngineHarness implements AutoCloseable {
         return ConfigLoader.parse(yaml, "test");
     }
 
+    /** The lock label every harness engine writes, unless a test picks another. */
+    static final String WHERE = "test@harness";
+
     DeploymentEngine engine() {
+        return engine(LockSettings.at(WHERE));
+    }
+
+    DeploymentEngine engine(LockSettings lock) {
         Clock clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -108,7 +116,7 @@ final class EngineHarness implements AutoCloseable {
             public void onProgress(DeploymentState state, String message) {
                 log.add("  " + message);
             }
-        });
+        }, lock);
     }
 
     DeploymentState start(DeploymentRequest request) {
