@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Runs whole deployments against the stateful fake AWS with the real SDK clients, and a fake application server
@@ -34,20 +35,26 @@ final class EngineHarness implements AutoCloseable {
     final WireMockServer app;
     final List<String> log = new ArrayList<>();
     Instant now = START;
+    final AwsConnection connection;
     private final AwsClients clients;
     private String extraYaml = "";
     private String listenerYaml = "  loadBalancer: web-alb\n  port: 443\n";
     private String smokeYaml;
 
     EngineHarness() {
+        this(SdkClients.credentials());
+    }
+
+    /** A harness whose SDK clients sign with {@code credentials}. */
+    EngineHarness(AwsCredentialsProvider credentials) {
         aws = FakeAws.startStandard();
         app = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         app.start();
         app.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(200).withBody("ok v1.2.3")));
         smokeYaml = "smokeChecks:\n  - url: http://127.0.0.1:" + app.port() + "/health\n    bodyContains: ok\n"
                 + "    retries: 2\n    retryDelay: 5s\n";
-        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
-                RetrySettings.fast()));
+        connection = new AwsConnection(FakeAws.REGION, aws.endpoint(), credentials, RetrySettings.fast());
+        clients = AwsClients.create(connection);
     }
 
     /** Adds YAML sections (health, analysis, testListener) to the environment. */
