@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code ecs-deploy unlock --force --reason "..."}: breaks the environment's deployment lock, left by a run that
  * died (a killed CI agent, a lost controller), and prints whose it was. Without {@code --force} it only shows the
- * lock: breaking the lock of a live run lets two deployments steer one listener.
+ * lock (exit code 6 when one is held): breaking the lock of a live run lets two deployments steer one listener.
  */
 @Command(name = "unlock", mixinStandardHelpOptions = true,
         description = "Break the environment's deployment lock, left by a run that died; prints whose it was.")
@@ -51,7 +51,7 @@ final class UnlockCommand implements Callable<Integer>, RuntimeAware {
                 printer.message(held.map(h -> "The deployment lock on " + lock.resource() + " is held by "
                         + h.describe() + ". Make sure that run is dead, then add --force to break it.")
                         .orElse("No deployment lock on " + lock.resource() + "; nothing to break."));
-                return held.isPresent() ? ExitCodes.USAGE : ExitCodes.OK;
+                return held.isPresent() ? ExitCodes.LOCK_HELD : ExitCodes.OK;
             }
             Optional<LockHolder> broken = lock.breakLock(RunningCommand.user(), reason, runtime.clock().instant());
             printer.unlocked(lock.resource(), broken.orElse(null), reason.strip());

@@ -96,7 +96,7 @@ class CliSecretsTest {
         cli.aws.edit(s -> s.tags.computeIfAbsent(FakeAws.LISTENER_ARN, k -> new java.util.LinkedHashMap<>())
                 .put("ecs-deploy:lock", "d-x alice 2026-11-23T09:59:00Z 2026-11-23T10:29:00Z jenkins@ci"));
         runBoth(ExitCodes.LOCK_HELD, deploy("--image-tag", "v3"));
-        runBoth(ExitCodes.USAGE, "unlock", "-c", cli.config.toString(), "--reason", "agent died");
+        runBoth(ExitCodes.LOCK_HELD, "unlock", "-c", cli.config.toString(), "--reason", "agent died");
         runBoth(ExitCodes.OK, "unlock", "-c", cli.config.toString(), "--force", "--reason", "agent died");
     }
 

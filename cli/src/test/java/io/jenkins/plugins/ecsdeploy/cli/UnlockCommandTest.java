@@ -77,7 +77,7 @@ class UnlockCommandTest {
 
         int code = cli.run("unlock", "-c", cli.config.toString(), "--reason", "agent died");
 
-        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(code).isEqualTo(ExitCodes.LOCK_HELD);
         assertThat(cli.out()).contains("held by deployment d-ci-41 started by alice").contains("--force");
         assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-ci-41");
         assertThat(cli.aws.calls("RemoveTags")).isEmpty();

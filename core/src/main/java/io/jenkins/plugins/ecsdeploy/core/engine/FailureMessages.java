@@ -2,7 +2,6 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.aws.PreflightException;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHeldException;
 
 /** Turns whatever stopped a step into one sentence for the log and the record; never a bare class name. */
 final class FailureMessages {
@@ -12,7 +11,7 @@ final class FailureMessages {
 
     static String of(RuntimeException e) {
         if (e instanceof DeploymentFailure || e instanceof AwsFailure || e instanceof PreflightException
-                || e instanceof IllegalArgumentException || e instanceof LockHeldException) {
+                || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
         // An unexpected error is a bug of ours; say so, with enough to report it.

@@ -35,6 +35,7 @@ final class LockSteps {
             return due;
         }
         ctx.aws().lock().confirm(ctx.state.lock);
+        ctx.progress("Deployment lock confirmed: " + ctx.aws().lock().resource() + " still names this run");
         return null;
     }
 
@@ -44,7 +45,7 @@ final class LockSteps {
      */
     void renew(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (s.lock == null || s.phase == Phase.PREFLIGHT) {
+        if (s.lock == null) {
             return;
         }
         try {
