@@ -26,7 +26,7 @@ abstract class DeploymentCommand extends RunningCommand {
         Printer printer = common.printer(runtime);
         DeploymentRequest request = request();
         try (AwsClients clients = common.clients(config, runtime)) {
-            DeploymentEngine engine = AwsEngines.create(config, clients, printer);
+            DeploymentEngine engine = AwsEngines.create(config, clients, printer, lockSettings());
             String id = newId();
             DeploymentState state = engine.start(request, id, runtime.clock().instant());
             return finish(new RunLoop(engine, runtime, run.stateFile(id)).run(state), printer);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ecs-deploy", mixinStandardHelpOptions = true, version = "ecs-deploy 0.1.0",
         description = "Blue/green and canary deployments of ECS services behind an Application Load Balancer.",
         subcommands = {StatusCommand.class, DeployCommand.class, CanaryCommand.class, SwitchCommand.class,
-            RollbackCommand.class, ResumeCommand.class, ValidateCommand.class},
+            RollbackCommand.class, ResumeCommand.class, UnlockCommand.class, ValidateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:succeeded (or deployed without promotion)",
@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             "2:bad arguments or invalid config; nothing called in AWS",
             "3:failed after traffic moved; rolled back and verified",
             "4:rollback failed or no healthy slot: act now",
-            "5:AWS error while reading status"})
+            "5:AWS error while reading status",
+            "6:another deployment holds the lock; nothing changed"})
 final class EcsDeployCommand {
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 
 /** The command line's exit codes, documented in README.md and docs/cli.md; scripts depend on them. */
@@ -17,8 +18,19 @@ public final class ExitCodes {
     public static final int ROLLBACK_FAILED = 4;
     /** Reading AWS failed (status): denied, missing resource, unreachable endpoint. */
     public static final int AWS_ERROR = 5;
+    /** Another deployment holds the environment's lock: nothing was changed; wait, or break a dead run's lock. */
+    public static final int LOCK_HELD = 6;
 
     private ExitCodes() {
+    }
+
+    /** The code of a finished run: {@link #LOCK_HELD} when it stopped, unharmed, because of another run's lock. */
+    public static int of(DeploymentState state) {
+        Outcome outcome = state.getRecord().getOutcome();
+        if (outcome == Outcome.FAILED && state.getLockConflict() != null) {
+            return LOCK_HELD;
+        }
+        return of(outcome);
     }
 
     public static int of(Outcome outcome) {

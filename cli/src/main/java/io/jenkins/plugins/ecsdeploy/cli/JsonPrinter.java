@@ -4,6 +4,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -50,8 +51,18 @@ final class JsonPrinter implements Printer {
         Map<String, Object> line = line("result", state);
         line.put("outcome", state.getRecord().getOutcome());
         line.put("message", state.getRecord().getOutcomeMessage());
-        line.put("exitCode", ExitCodes.of(state.getRecord().getOutcome()));
+        line.put("exitCode", ExitCodes.of(state));
         line.put("record", recordFile == null ? null : recordFile.toString());
+        print(line);
+    }
+
+    @Override
+    public void unlocked(String resource, LockHolder broken, String reason) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "unlock");
+        line.put("resource", resource);
+        line.put("broken", broken);
+        line.put("reason", reason);
         print(line);
     }
 

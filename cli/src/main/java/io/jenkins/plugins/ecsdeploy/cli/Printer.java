@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.cli;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
 import java.nio.file.Path;
 
 /** Prints a run's progress and result, as text for people or as JSON lines for programs. */
@@ -13,4 +14,7 @@ interface Printer extends DeploymentListener {
     void result(DeploymentState state, Path recordFile);
 
     void message(String text);
+
+    /** The result of {@code unlock}: the lock that was broken on {@code resource}, or null when there was none. */
+    void unlocked(String resource, LockHolder broken, String reason);
 }

@@ -24,14 +24,14 @@ final class ResumeCommand extends RunningCommand {
         DeploymentState saved = StateFiles.load(stateFile);
         if (saved.isFinished()) {
             printer.message("Run " + saved.getId() + " already finished: " + saved.getRecord().getOutcome());
-            return ExitCodes.of(saved.getRecord().getOutcome());
+            return ExitCodes.of(saved);
         }
         if (!config.name().equals(saved.getRecord().getEnvironment())) {
             throw new IllegalArgumentException("State file " + stateFile + " belongs to environment '"
                     + saved.getRecord().getEnvironment() + "', not '" + config.name() + "': pass its config file.");
         }
         try (AwsClients clients = common.clients(config, runtime)) {
-            DeploymentEngine engine = AwsEngines.create(config, clients, printer);
+            DeploymentEngine engine = AwsEngines.create(config, clients, printer, lockSettings());
             printer.message("Resuming " + saved.getId() + " at " + saved.getPhase());
             return finish(new RunLoop(engine, runtime, stateFile).run(saved), printer);
         }

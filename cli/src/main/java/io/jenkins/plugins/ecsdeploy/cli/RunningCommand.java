@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 
@@ -14,7 +15,12 @@ abstract class RunningCommand extends ConfigCommand {
         Path recordFile = run.recordFile(state.getId());
         StateFiles.saveRecord(state, recordFile);
         printer.result(state, recordFile);
-        return ExitCodes.of(state.getRecord().getOutcome());
+        return ExitCodes.of(state);
+    }
+
+    /** Where the run's deployment lock says it is driven from. */
+    static LockSettings lockSettings() {
+        return LockSettings.at("cli@" + LockSettings.localHost());
     }
 
     static String user() {

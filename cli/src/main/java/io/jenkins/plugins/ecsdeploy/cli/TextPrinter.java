@@ -5,6 +5,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
 import io.jenkins.plugins.ecsdeploy.core.engine.SlotStatus;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -56,6 +57,14 @@ final class TextPrinter implements Printer {
         if (recordFile != null) {
             out.println("Record: " + recordFile);
         }
+        out.flush();
+    }
+
+    @Override
+    public void unlocked(String resource, LockHolder broken, String reason) {
+        out.println(broken == null ? "No deployment lock on " + resource + "; nothing to break."
+                : "Broke the deployment lock on " + resource + ": it was held by " + broken.describe()
+                        + ". Reason recorded: " + reason);
         out.flush();
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Runs the command line in-process against the fake AWS, with a clock that jumps instead of sleeping, and
@@ -19,34 +20,45 @@ import java.time.ZoneOffset;
  */
 final class CliHarness implements AutoCloseable {
 
+    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+
     final FakeAws aws = FakeAws.startStandard();
     final Path dir;
     final Path config;
-    Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    private final AwsCredentialsProvider credentials;
+    Instant now = START;
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     /** Sleeps allowed before the sleeper "kills" the process; negative means never. */
     int killAfterSleeps = -1;
 
     CliHarness(Path dir) {
-        this.dir = dir;
-        this.config = dir.resolve("env.yaml");
-        writeConfig("");
+        this(dir, SdkClients.credentials());
     }
 
-    void writeConfig(String extra) {
-        String yaml = "name: prod-web\nregion: us-east-1\nendpointUrl: " + aws.endpoint() + "\ncluster: prod\n"
+    CliHarness(Path dir, AwsCredentialsProvider credentials) {
+        this.dir = dir;
+        this.credentials = credentials;
+        this.config = dir.resolve("env.yaml");
+        write(config, "name: prod-web\nregion: us-east-1\nendpointUrl: " + aws.endpoint() + "\ncluster: prod\n"
                 + "container: app\nslots:\n  blue: {service: web-blue, targetGroup: web-blue}\n"
                 + "  green: {service: web-green, targetGroup: web-green}\n"
-                + "listener: {loadBalancer: web-alb, port: 443}\n" + extra;
+                + "listener: {loadBalancer: web-alb, port: 443}\n");
+    }
+
+    Path stateDir() {
+        return dir.resolve("state");
+    }
+
+    static void write(Path file, String text) {
         try {
-            Files.writeString(config, yaml);
+            Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Runs {@code ecs-deploy ARGS} with {@code -c env.yaml --state-dir DIR} added where a command takes them. */
+    /** Runs {@code ecs-deploy ARGS} in-process; returns its exit code. */
     int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
@@ -76,7 +88,7 @@ final class CliHarness implements AutoCloseable {
             }
         };
         CliRuntime runtime = new CliRuntime(new PrintWriter(out, true), new PrintWriter(err, true), clock, sleeper,
-                SdkClients.credentials());
+                credentials);
         return Main.run(runtime, args);
     }
 

@@ -42,7 +42,8 @@ class CommandLineTest {
         int code = h.run("deploy", "-c", cfg, "--state-dir", stateDir, "--image-tag", "v1.2.3");
 
         assertThat(code).as(h.out() + h.err()).isEqualTo(ExitCodes.OK);
-        assertThat(h.out()).contains("PREFLIGHT -> REGISTER_TASK_DEFINITION").contains("VERIFY_SWITCH -> BAKE")
+        assertThat(h.out()).contains("PREFLIGHT -> CONFIRM_LOCK").contains("CONFIRM_LOCK -> REGISTER_TASK_DEFINITION")
+                .contains("VERIFY_SWITCH -> BAKE")
                 .contains("SUCCEEDED: green is live");
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
         Path record = onlyFile(".record.json");
@@ -165,7 +166,7 @@ class CommandLineTest {
 
     @Test
     void resumeContinuesAKilledRunFromItsStateFile() throws IOException {
-        h.killAfterSleeps = 2;
+        h.killAfterSleeps = 3;
         int killed = h.run("deploy", "-c", cfg, "--state-dir", stateDir, "--image-tag", "v1.2.3");
         assertThat(killed).isNotZero();
         Path state = onlyFile(".state.json");

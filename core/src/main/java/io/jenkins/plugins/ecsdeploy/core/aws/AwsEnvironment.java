@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
+import io.jenkins.plugins.ecsdeploy.core.lock.ElbTagLock;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import java.util.function.Function;
 
@@ -35,9 +36,13 @@ public final class AwsEnvironment {
         return new AwsEnvironmentResolver(clients.elb(), clients.ecs());
     }
 
-    /** Binds the ALB router, the ECS service control and {@code metrics} to each resolved environment. */
+    /**
+     * Binds the ALB router, the ECS service control, {@code metrics} and the deployment lock (a tag on the steered
+     * listener or rule) to each resolved environment.
+     */
     public AwsPorts.Factory portsFactory(Function<ResolvedEnvironment, MetricsSource> metrics) {
         return env -> new AwsPorts(new ElbTrafficRouter(clients.elb(), env),
-                new EcsServiceControl(clients.ecs(), env, containerName), metrics.apply(env));
+                new EcsServiceControl(clients.ecs(), env, containerName), metrics.apply(env),
+                new ElbTagLock(clients.elb(), env));
     }
 }

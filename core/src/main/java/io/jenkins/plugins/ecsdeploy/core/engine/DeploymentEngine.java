@@ -4,6 +4,8 @@ import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
 import io.jenkins.plugins.ecsdeploy.core.aws.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,10 @@ import java.util.Objects;
  * <p>Failures are routed by one rule: before production traffic moved, the run stops and leaves traffic as it
  * was; after, it rolls traffic back and verifies the rollback; a failing rollback is retried with back-off and
  * then reported loudly as {@link Outcome#ROLLBACK_FAILED}.
+ *
+ * <p>A run holds the environment's deployment lock from preflight to its end (see
+ * {@link io.jenkins.plugins.ecsdeploy.core.lock.DeploymentLock}). When another run holds it, or takes it, this run
+ * stops at once without touching anything, not even to roll back: the environment is the other run's now.
  */
 public final class DeploymentEngine {
 
@@ -26,6 +32,7 @@ public final class DeploymentEngine {
     private final EnvironmentConfig config;
     private final AwsPorts.Factory ports;
     private final DeploymentListener listener;
+    private final LockSteps lock;
     private final PreflightPhase preflight;
     private final RolloutPhases rollout = new RolloutPhases();
     private final SmokePhase smoke;
@@ -33,12 +40,19 @@ public final class DeploymentEngine {
     private final SwitchPhases switching = new SwitchPhases();
     private final RollbackPhases rollback = new RollbackPhases();
 
+    /** An engine whose lock says it runs on this machine's host, with the default TTL and settle delay. */
     public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, AwsPorts.Factory ports,
             SmokeChecker smoke, DeploymentListener listener) {
+        this(config, resolver, ports, smoke, listener, LockSettings.at(LockSettings.localHost()));
+    }
+
+    public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, AwsPorts.Factory ports,
+            SmokeChecker smoke, DeploymentListener listener, LockSettings lock) {
         this.config = Objects.requireNonNull(config, "config");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.listener = listener == null ? DeploymentListener.NONE : listener;
-        this.preflight = new PreflightPhase(Objects.requireNonNull(resolver, "resolver"));
+        this.lock = new LockSteps(Objects.requireNonNull(lock, "lock"));
+        this.preflight = new PreflightPhase(Objects.requireNonNull(resolver, "resolver"), this.lock);
         this.smoke = new SmokePhase(Objects.requireNonNull(smoke, "smoke"));
     }
 
@@ -73,6 +87,7 @@ public final class DeploymentEngine {
         }
         StepContext ctx = new StepContext(state, now, config, ports, listener);
         try {
+            lock.renew(ctx);
             if (state.abortReason != null && !isRollingBack(state.phase)) {
                 return abort(ctx);
             }
@@ -81,6 +96,8 @@ public final class DeploymentEngine {
             return next;
         } catch (TrafficChangedOutside e) {
             return ctx.finish(Outcome.FAILED, e.getMessage());
+        } catch (LockHeldException e) {
+            return lockedOut(ctx, e);
         } catch (RuntimeException e) {
             return onFailure(ctx, e);
         }
@@ -99,6 +116,7 @@ public final class DeploymentEngine {
     private Instant step(StepContext ctx) {
         return switch (ctx.state.phase) {
             case PREFLIGHT -> preflight.run(ctx);
+            case CONFIRM_LOCK -> preflight.confirmAndPlan(ctx);
             case REGISTER_TASK_DEFINITION -> rollout.registerTaskDefinition(ctx);
             case UPDATE_IDLE_SERVICE -> rollout.updateIdleService(ctx);
             case WAIT_FOR_READY -> rollout.waitForReady(ctx);
@@ -127,6 +145,19 @@ public final class DeploymentEngine {
             return ctx.moveTo(Phase.ROLL_BACK, why + " Skipping all remaining stages and analysis.");
         }
         return ctx.finish(Outcome.FAILED, why + " Production traffic was not changed.");
+    }
+
+    /** Another run holds the lock: stop without any write, and say where traffic was left. */
+    private Instant lockedOut(StepContext ctx, LockHeldException e) {
+        DeploymentState s = ctx.state;
+        s.lockConflict = e.holder();
+        if (!s.trafficMoved) {
+            return ctx.finish(Outcome.FAILED, e.getMessage() + " Production traffic was not changed.");
+        }
+        Outcome outcome = isRollingBack(s.phase) ? Outcome.ROLLBACK_FAILED : Outcome.FAILED;
+        return ctx.finish(outcome, (s.failureReason == null ? "" : s.failureReason + " ") + e.getMessage()
+                + " Traffic was left as this run last set it (" + s.splitWanted + "); check it with the lock's"
+                + " holder.");
     }
 
     private Instant onFailure(StepContext ctx, RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -17,6 +18,10 @@ public final class DeploymentState {
     Phase phase = Phase.PREFLIGHT;
     Instant phaseEnteredAt;
     ResolvedEnvironment resolved;
+    /** The deployment lock as this run last wrote it; null until taken. Kept across a resume. */
+    LockHolder lock;
+    /** The run that holds (or took) the lock, when that is why this run stopped. */
+    LockHolder lockConflict;
 
     /** Slots and task definitions recorded at preflight. */
     Slot stableSlot;
@@ -92,6 +97,16 @@ public final class DeploymentState {
     /** The split the run last asked for, or null before it asked for any. */
     public TrafficSplit getSplitWanted() {
         return splitWanted;
+    }
+
+    /** The deployment lock this run took, or null before preflight. */
+    public LockHolder getLock() {
+        return lock;
+    }
+
+    /** Another run holding the deployment lock, when that is why this run stopped; null otherwise. */
+    public LockHolder getLockConflict() {
+        return lockConflict;
     }
 
     public boolean isAbortRequested() {

@@ -3,6 +3,8 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 /** The states of the deployment state machine. Terminal phases end the run. */
 public enum Phase {
     PREFLIGHT,
+    /** Reads the deployment lock back after the settle delay, then decides the run from what AWS says now. */
+    CONFIRM_LOCK,
     REGISTER_TASK_DEFINITION,
     UPDATE_IDLE_SERVICE,
     WAIT_FOR_READY,

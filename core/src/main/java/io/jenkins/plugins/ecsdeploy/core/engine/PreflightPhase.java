@@ -13,20 +13,36 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Resolves the environment and reads what AWS says now (never a local guess), then decides the slots of the run.
- * Only reads: a failure here leaves AWS untouched.
+ * Resolves the environment and takes the deployment lock; then, once the lock is confirmed, reads what AWS says
+ * now (never a local guess) and decides the slots of the run. Writes nothing but the lock: a failure here leaves
+ * the environment untouched.
  */
 final class PreflightPhase {
 
     private final EnvironmentResolver resolver;
+    private final LockSteps lock;
 
-    PreflightPhase(EnvironmentResolver resolver) {
+    PreflightPhase(EnvironmentResolver resolver, LockSteps lock) {
         this.resolver = resolver;
+        this.lock = lock;
     }
 
     Instant run(StepContext ctx) {
         DeploymentState s = ctx.state;
         s.resolved = resolver.resolve(ctx.config);
+        Instant confirmAt = lock.acquire(ctx);
+        ctx.moveTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource() + " until "
+                + s.lock.expires() + "; reading it back before changing anything");
+        return confirmAt;
+    }
+
+    /** Confirms the lock after the settle delay, then reads the environment and plans the run. */
+    Instant confirmAndPlan(StepContext ctx) {
+        Instant wait = lock.confirm(ctx);
+        if (wait != null) {
+            return wait;
+        }
+        DeploymentState s = ctx.state;
         TrafficRouter router = ctx.aws().router();
         s.splitBefore = router.currentSplit();
         if (s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY) {

@@ -57,10 +57,10 @@ final class StepContext {
         listener.onProgress(state, message);
     }
 
-    /** Ends the run. Returns null, which tells the caller not to call again. */
+    /** Ends the run and releases its deployment lock. Returns null, which tells the caller not to call again. */
     Instant finish(Outcome outcome, String message) {
         state.record.outcome = outcome;
-        state.record.outcomeMessage = message;
+        state.record.outcomeMessage = message + LockSteps.release(this);
         state.record.finishedAt = now;
         moveTo(Phase.FINISHED, outcome + ": " + message);
         return null;

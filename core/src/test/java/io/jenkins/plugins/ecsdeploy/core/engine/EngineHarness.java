@@ -13,12 +13,14 @@ import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Runs whole deployments against the stateful fake AWS with the real SDK clients, and a fake application server
@@ -33,20 +35,26 @@ final class EngineHarness implements AutoCloseable {
     final WireMockServer app;
     final List<String> log = new ArrayList<>();
     Instant now = START;
+    final AwsConnection connection;
     private final AwsClients clients;
     private String extraYaml = "";
     private String listenerYaml = "  loadBalancer: web-alb\n  port: 443\n";
     private String smokeYaml;
 
     EngineHarness() {
+        this(SdkClients.credentials());
+    }
+
+    /** A harness whose SDK clients sign with {@code credentials}. */
+    EngineHarness(AwsCredentialsProvider credentials) {
         aws = FakeAws.startStandard();
         app = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         app.start();
         app.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(200).withBody("ok v1.2.3")));
         smokeYaml = "smokeChecks:\n  - url: http://127.0.0.1:" + app.port() + "/health\n    bodyContains: ok\n"
                 + "    retries: 2\n    retryDelay: 5s\n";
-        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
-                RetrySettings.fast()));
+        connection = new AwsConnection(FakeAws.REGION, aws.endpoint(), credentials, RetrySettings.fast());
+        clients = AwsClients.create(connection);
     }
 
     /** Adds YAML sections (health, analysis, testListener) to the environment. */
@@ -81,7 +89,14 @@ final class EngineHarness implements AutoCloseable {
         return ConfigLoader.parse(yaml, "test");
     }
 
+    /** The lock label every harness engine writes, unless a test picks another. */
+    static final String WHERE = "test@harness";
+
     DeploymentEngine engine() {
+        return engine(LockSettings.at(WHERE));
+    }
+
+    DeploymentEngine engine(LockSettings lock) {
         Clock clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -108,7 +123,7 @@ final class EngineHarness implements AutoCloseable {
             public void onProgress(DeploymentState state, String message) {
                 log.add("  " + message);
             }
-        });
+        }, lock);
     }
 
     DeploymentState start(DeploymentRequest request) {

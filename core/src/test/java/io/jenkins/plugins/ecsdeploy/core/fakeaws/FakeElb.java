@@ -21,6 +21,9 @@ import java.util.function.Function;
 /** The ELBv2 actions the deployments use, answered from and applied to {@link FakeAwsState}. */
 final class FakeElb {
 
+    private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile(
+            "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+
     /** Answers one action with the content of its {@code <ActionResult>} element. */
     String handle(String action, Map<String, String> p, FakeAwsState s) {
         return switch (action) {
@@ -250,10 +253,22 @@ final class FakeElb {
         for (String arn : resources(p, s)) {
             Map<String, String> tags = s.tags.computeIfAbsent(arn, a -> new LinkedHashMap<>());
             for (String tag : members(p, "Tags")) {
-                tags.put(p.get(tag + ".Key"), p.getOrDefault(tag + ".Value", ""));
+                String key = p.get(tag + ".Key");
+                String value = p.getOrDefault(tag + ".Value", "");
+                requireTagText("key", key, 128);
+                requireTagText("value", value, 256);
+                tags.put(key, value);
             }
         }
         return "";
+    }
+
+    /** ELB's constraints on tag keys and values (the API reference's Tag shape). */
+    private static void requireTagText(String what, String text, int maxLength) {
+        if (text == null || text.length() > maxLength || !TAG_TEXT.matcher(text).matches()) {
+            throw AwsError.client("ValidationError", "Tag " + what + " '" + text + "' must be at most " + maxLength
+                    + " characters matching " + TAG_TEXT.pattern());
+        }
     }
 
     private String removeTags(Map<String, String> p, FakeAwsState s) {

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.lock.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import java.time.Instant;
+
+/**
+ * The run's side of the deployment lock: take it in preflight, confirm it after the settle delay before the first
+ * write, renew it as steps go by, release it when the run ends. See {@link DeploymentLock} for the protocol and its
+ * limits.
+ */
+final class LockSteps {
+
+    private final LockSettings settings;
+
+    LockSteps(LockSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Takes the lock; returns when to confirm it. */
+    Instant acquire(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        LockHolder wanted = LockHolder.forRun(s.record.id, s.record.startedBy, settings.where(), ctx.now,
+                settings.ttl());
+        s.lock = ctx.aws().lock().acquire(wanted, ctx.now);
+        return ctx.now.plus(settings.settle());
+    }
+
+    /** Returns the time to come back when the settle delay is not over; null once the lock is confirmed ours. */
+    Instant confirm(StepContext ctx) {
+        Instant due = ctx.state.phaseEnteredAt.plus(settings.settle());
+        if (ctx.now.isBefore(due)) {
+            return due;
+        }
+        ctx.aws().lock().confirm(ctx.state.lock);
+        ctx.progress("Deployment lock confirmed: " + ctx.aws().lock().resource() + " still names this run");
+        return null;
+    }
+
+    /**
+     * Renews the lock when half its time is gone. An AWS error is only a warning while the lock is still valid: a
+     * tag write must not roll a deployment back.
+     */
+    void renew(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        if (s.lock == null) {
+            return;
+        }
+        try {
+            s.lock = ctx.aws().lock().renew(s.lock, ctx.now, settings.ttl());
+        } catch (AwsFailure e) {
+            if (s.lock.isExpired(ctx.now)) {
+                throw new DeploymentFailure("The deployment lock expired at " + s.lock.expires()
+                        + " and could not be renewed: " + e.getMessage());
+            }
+            ctx.progress("Could not renew the deployment lock (" + e.getMessage() + "); it is valid until "
+                    + s.lock.expires() + ", trying again at the next step");
+        }
+    }
+
+    /**
+     * Releases the lock if this run still holds it. Never throws: the run's outcome stands; the returned sentence
+     * (empty when all went well) tells people about a lock left behind.
+     */
+    static String release(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        if (s.lock == null) {
+            return "";
+        }
+        try {
+            ctx.aws().lock().release(s.lock);
+            return "";
+        } catch (RuntimeException e) {
+            return " The deployment lock could not be released (" + FailureMessages.of(e) + "); it lapses at "
+                    + s.lock.expires() + ", or break it with `ecs-deploy unlock`.";
+        }
+    }
+}

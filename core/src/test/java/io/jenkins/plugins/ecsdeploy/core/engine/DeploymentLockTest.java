@@ -1,0 +1,228 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockTag;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Whole runs with the deployment lock: who is kept out, what they did not touch, and that the lock goes away. */
+class DeploymentLockTest {
+
+    private static final Set<String> WRITES = Set.of("RegisterTaskDefinition", "UpdateService", "ModifyListener",
+            "ModifyRule", "AddTags", "RemoveTags");
+
+    private final EngineHarness h = new EngineHarness();
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    private String lockTag() {
+        return h.aws.tags(FakeAws.LISTENER_ARN).get(LockTag.KEY);
+    }
+
+    private List<String> actionsSince(int mark) {
+        List<Call> calls = h.aws.calls();
+        return calls.subList(mark, calls.size()).stream().map(Call::action).toList();
+    }
+
+    @Test
+    void aSecondDeploymentDuringTheBakeFailsFastNamingTheHolderAndWritesNothing() {
+        DeploymentEngine first = h.engine();
+        DeploymentState one = first.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(first, one, st -> st.getPhase() == Phase.BAKE);
+        int mark = h.aws.calls().size();
+
+        DeploymentEngine second = h.engine(LockSettings.at("cli@laptop"));
+        DeploymentState two = h.runToEnd(second, second.start(DeploymentRequest.deploy("v9.9.9", "bob"), "d-2",
+                h.now));
+
+        assertThat(two.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(two.getRecord().getOutcomeMessage()).contains("Another deployment holds the lock")
+                .contains("deployment d-1").contains("started by alice").contains("on " + EngineHarness.WHERE)
+                .contains("since 2026-11-23T10:00:00Z").contains("ecs-deploy unlock")
+                .contains("Production traffic was not changed");
+        assertThat(two.getLockConflict().deploymentId()).isEqualTo("d-1");
+        assertThat(h.phases(two)).containsExactly(Phase.PREFLIGHT, Phase.FINISHED);
+        assertThat(actionsSince(mark)).isNotEmpty().noneMatch(WRITES::contains);
+        assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-1");
+
+        h.runToEnd(first, one);
+        assertThat(one.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.service("web-green").image()).endsWith(":v1.2.3");
+        assertThat(lockTag()).isNull();
+    }
+
+    @Test
+    void theLockIsConfirmedAfterTheSettleDelayBeforeTheFirstWrite() {
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        List<String> actions = h.aws.calls().stream().map(Call::action).toList();
+        int add = actions.indexOf("AddTags");
+        int confirm = actions.subList(add, actions.size()).indexOf("DescribeTags") + add;
+        assertThat(add).isPositive();
+        assertThat(actions.subList(0, confirm)).noneMatch(a -> WRITES.contains(a) && !a.equals("AddTags"));
+        assertThat(actions.indexOf("RegisterTaskDefinition")).isGreaterThan(confirm);
+        Transition confirmed = s.getRecord().getTransitions().stream()
+                .filter(t -> t.from() == Phase.CONFIRM_LOCK).findFirst().orElseThrow();
+        assertThat(Duration.between(EngineHarness.START, confirmed.at())).isEqualTo(LockSettings.DEFAULT_SETTLE);
+        assertThat(s.getLock()).isEqualTo(new LockHolder("d-test", "alice", EngineHarness.START,
+                EngineHarness.START.plus(LockSettings.DEFAULT_TTL), EngineHarness.WHERE));
+    }
+
+    @Test
+    void anExpiredLockOfADeadRunIsTakenOver() {
+        LockHolder dead = LockHolder.forRun("d-dead", "carol", "jenkins@old", EngineHarness.START.minusSeconds(3600),
+                LockSettings.DEFAULT_TTL);
+        h.aws.edit(st -> st.tags.computeIfAbsent(FakeAws.LISTENER_ARN, k -> new LinkedHashMap<>())
+                .put(LockTag.KEY, LockTag.encode(dead)));
+
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.calls("AddTags").get(0).param("Tags.member.1.Value")).startsWith("d-test alice ");
+        assertThat(lockTag()).isNull();
+    }
+
+    @Test
+    void theLockIsReleasedAfterSuccess() {
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertReleasedOnce();
+    }
+
+    @Test
+    void theLockIsReleasedAfterAFailure() {
+        h.app.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(503)));
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertReleasedOnce();
+    }
+
+    @Test
+    void theLockIsReleasedAfterARollback() {
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.BAKE);
+        assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-1");
+        h.aws.slotUnhealthy(FakeAws.GREEN_TARGET_GROUP, true);
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertReleasedOnce();
+    }
+
+    @Test
+    void aSwitchThatChangesNothingStillReleasesItsLock() {
+        DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.BLUE), "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertReleasedOnce();
+    }
+
+    @Test
+    void aCrashKeepsTheLockAndTheResumedRunReleasesIt() {
+        DeploymentEngine first = h.engine();
+        DeploymentState s = first.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(first, s, st -> st.getPhase() == Phase.BAKE);
+        String saved = StateJson.write(s);
+
+        // The engine is gone; the lock stays and keeps others out.
+        assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-1");
+        DeploymentEngine other = h.engine();
+        DeploymentState blocked = h.runToEnd(other, other.start(DeploymentRequest.rollback(null, "bob", "why"),
+                "d-2", h.now));
+        assertThat(blocked.getRecord().getOutcomeMessage()).contains("deployment d-1");
+
+        DeploymentState restored = StateJson.readState(saved);
+        assertThat(restored.getLock()).isEqualTo(s.getLock());
+        h.runToEnd(h.engine(LockSettings.at("another-host")), restored);
+
+        assertThat(restored.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertReleasedOnce();
+    }
+
+    @Test
+    void aLongBakeRenewsTheLockSoOthersStayOut() {
+        h.with("health:\n  bakeTime: 50m\n");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.BAKE
+                && h.now.isAfter(EngineHarness.START.plus(Duration.ofMinutes(35))));
+
+        assertThat(h.aws.calls("AddTags").size()).isGreaterThanOrEqualTo(3);
+        LockHolder stored = LockTag.decode(lockTag());
+        assertThat(stored.since()).isEqualTo(EngineHarness.START);
+        assertThat(stored.isExpired(h.now)).isFalse();
+        assertThat(Duration.between(h.now, stored.expires())).isGreaterThan(Duration.ofMinutes(14));
+
+        DeploymentEngine late = h.engine();
+        DeploymentState blocked = h.runToEnd(late, late.start(DeploymentRequest.deploy("v2", "bob"), "d-2", h.now));
+        assertThat(blocked.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(blocked.getLockConflict().deploymentId()).isEqualTo("d-1");
+
+        h.runToEnd(engine, s);
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(lockTag()).isNull();
+    }
+
+    @Test
+    void aLockTakenByAnotherRunStopsThisOneWithoutTouchingTraffic() {
+        h.with("health:\n  bakeTime: 50m\n");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.BAKE);
+        String thief = LockTag.encode(LockHolder.forRun("d-9", "carol", "cli@elsewhere", h.now,
+                LockSettings.DEFAULT_TTL));
+        h.aws.edit(st -> st.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY, thief));
+        int mark = h.aws.calls().size();
+
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("no longer holds the deployment lock")
+                .contains("deployment d-9").contains("started by carol").contains("green=100%");
+        assertThat(s.getLockConflict().deploymentId()).isEqualTo("d-9");
+        assertThat(actionsSince(mark)).noneMatch(WRITES::contains);
+        assertThat(lockTag()).isEqualTo(thief);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
+    void readingTheStatusTakesNoLock() {
+        try (AwsClients clients = AwsClients.create(new AwsConnection(FakeAws.REGION, h.aws.endpoint(),
+                SdkClients.credentials(), RetrySettings.fast()))) {
+            EnvironmentStatus status = AwsEngines.statusReader(h.config(), clients).read(h.config(), h.now);
+            assertThat(status.split()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        }
+        assertThat(h.aws.calls()).isNotEmpty().noneMatch(c -> c.action().endsWith("Tags"));
+    }
+
+    private void assertReleasedOnce() {
+        assertThat(lockTag()).isNull();
+        assertThat(h.aws.calls("RemoveTags")).hasSize(1);
+        assertThat(h.aws.calls("RemoveTags").get(0).param("TagKeys.member.1")).isEqualTo(LockTag.KEY);
+    }
+}

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
+import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchMetrics;
+import io.jenkins.plugins.ecsdeploy.core.aws.EcsServiceControl;
+import io.jenkins.plugins.ecsdeploy.core.aws.ElbTrafficRouter;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.lock.ElbTagLock;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * Two engines started close together on one environment, their AWS requests interleaved in many random orders
+ * (reproducible from the printed seed): at most one may pass CONFIRM_LOCK. The same harness with no settle delay
+ * does find interleavings where both pass, which shows the check can fail and why the delay is there.
+ */
+class LockRaceTest {
+
+    private static final int INTERLEAVINGS = 150;
+    /** Well below the settle delay: one request's latency, the gap between a run's read and write of the tag. */
+    private static final Duration MAX_LATENCY = Duration.ofMillis(400);
+
+    private final EngineHarness h = new EngineHarness().withoutSmokeChecks();
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    /** How a batch of interleavings ended. */
+    record Tally(int interleavings, int attempts, int bothWroteTheLock, int oneProceeded, int bothProceeded) {
+    }
+
+    @Test
+    void twoRunsNeverBothPassTheLockConfirmation() throws Exception {
+        long seed = new Random().nextLong();
+        Tally tally = race(seed, LockSettings.at("race"), INTERLEAVINGS, false);
+        String context = "seed " + seed + ": " + tally;
+        System.out.println("LockRaceTest " + context);
+
+        assertThat(tally.bothProceeded()).as(context).isZero();
+        assertThat(tally.oneProceeded()).as(context).isEqualTo(INTERLEAVINGS);
+        assertThat(tally.attempts()).as(context).isEqualTo(2 * INTERLEAVINGS);
+        // Real races happened: both runs wrote the tag, so each had read it before the other wrote.
+        assertThat(tally.bothWroteTheLock()).as(context).isPositive();
+    }
+
+    @Test
+    void withoutTheSettleDelayTheSameHarnessFindsBothPassing() throws Exception {
+        long seed = new Random().nextLong();
+        Tally tally = race(seed, new LockSettings("race", LockSettings.DEFAULT_TTL, Duration.ZERO), 1_000, true);
+        System.out.println("LockRaceTest without settle delay, seed " + seed + ": " + tally);
+
+        assertThat(tally.bothProceeded()).as("seed " + seed + ": " + tally).isPositive();
+    }
+
+    /** Races {@code limit} pairs of runs, or fewer when {@code untilBothProceed} and a pair both proceeded. */
+    private Tally race(long seed, LockSettings lock, int limit, boolean untilBothProceed) throws Exception {
+        Random random = new Random(seed);
+        InterleavedRuns scheduler = new InterleavedRuns(random, MAX_LATENCY);
+        EnvironmentConfig config = h.config();
+        try (ElasticLoadBalancingV2Client elb = ElasticLoadBalancingV2Client.builder()
+                        .endpointOverride(URI.create(h.aws.endpoint())).region(Region.US_EAST_1)
+                        .credentialsProvider(SdkClients.credentials()).overrideConfiguration(config(scheduler)).build();
+                EcsClient ecs = EcsClient.builder().endpointOverride(URI.create(h.aws.endpoint()))
+                        .region(Region.US_EAST_1).credentialsProvider(SdkClients.credentials())
+                        .overrideConfiguration(config(scheduler)).build();
+                CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(URI.create(h.aws.endpoint()))
+                        .region(Region.US_EAST_1).credentialsProvider(SdkClients.credentials())
+                        .overrideConfiguration(config(scheduler)).build()) {
+            AwsPorts.Factory ports = env -> new AwsPorts(new ElbTrafficRouter(elb, env),
+                    new EcsServiceControl(ecs, env, FakeAws.CONTAINER), new CloudWatchMetrics(cw, env),
+                    new ElbTagLock(elb, env));
+            int raced = 0;
+            int one = 0;
+            int both = 0;
+            int i = 0;
+            for (; i < limit && !(untilBothProceed && both > 0); i++) {
+                h.aws.edit(s -> s.tags.clear());
+                Instant start = EngineHarness.START.plusSeconds(i * 3600L);
+                List<InterleavedRuns.Run> runs = List.of(run("a", config, elb, ecs, ports, lock, start, random),
+                        run("b", config, elb, ecs, ports, lock, start, random));
+                scheduler.runAll(runs, s -> s.getPhase().ordinal() > Phase.CONFIRM_LOCK.ordinal());
+                long proceeded = runs.stream().filter(r -> !r.state.isFinished()).count();
+                for (InterleavedRuns.Run r : runs) {
+                    if (r.state.isFinished()) {
+                        assertThat(r.state.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+                        assertThat(r.state.getLockConflict()).as(r.state.getRecord().getOutcomeMessage()).isNotNull();
+                        assertThat(r.requests).doesNotContain("RegisterTaskDefinition", "UpdateService",
+                                "ModifyListener");
+                    }
+                }
+                if (runs.stream().allMatch(r -> r.requests.contains("AddTags"))) {
+                    raced++;
+                }
+                one += proceeded == 1 ? 1 : 0;
+                both += proceeded == 2 ? 1 : 0;
+            }
+            return new Tally(i, 2 * i, raced, one, both);
+        }
+    }
+
+    private static InterleavedRuns.Run run(String name, EnvironmentConfig config, ElasticLoadBalancingV2Client elb,
+            EcsClient ecs, AwsPorts.Factory ports, LockSettings lock, Instant start, Random random) {
+        DeploymentEngine engine = new DeploymentEngine(config, new AwsEnvironmentResolver(elb, ecs), ports,
+                (check, version, attempt) -> {
+                    throw new AssertionError("no smoke check is configured");
+                }, DeploymentListener.NONE, lock);
+        // Start within the same two seconds, often at the same instant.
+        Instant at = start.plusMillis(random.nextInt(3) * (long) random.nextInt(1000));
+        return new InterleavedRuns.Run(name, engine, engine.start(DeploymentRequest.deploy("v-" + name, name),
+                "d-" + name, at), at);
+    }
+
+    private static ClientOverrideConfiguration config(InterleavedRuns scheduler) {
+        return SdkClients.config(SdkClients.ATTEMPT_TIMEOUT).toBuilder().addExecutionInterceptor(scheduler).build();
+    }
+}
