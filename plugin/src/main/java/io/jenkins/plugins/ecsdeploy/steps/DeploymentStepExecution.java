@@ -10,6 +10,7 @@ import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
+import java.io.IOException;
 import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,10 +141,22 @@ public class DeploymentStepExecution extends StepExecution {
             getContext().onFailure(cause);
             return;
         }
-        Run<?, ?> run = getContext().get(Run.class);
-        TaskListener listener = getContext().get(TaskListener.class);
-        deployment.requestAbort(run, listener, Jenkins.getAuthentication2().getName(),
-                Messages.DeploymentStepExecution_aborted(String.valueOf(cause.getMessage())));
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            deployment.requestAbort(run, listener, Jenkins.getAuthentication2().getName(),
+                    Messages.DeploymentStepExecution_aborted(String.valueOf(cause.getMessage())));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // The engine cannot be reached (credentials gone, configuration unreadable), so no tick could roll
+            // back either: end the step now rather than leave the build waiting for one.
+            synchronized (this) {
+                done = true;
+            }
+            deployment.close();
+            cause.addSuppressed(e);
+            getContext().onFailure(cause);
+            return;
+        }
         getContext().saveState();
         schedule(0);
     }
