@@ -5,6 +5,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,16 +19,28 @@ import jenkins.util.Timer;
 final class RollbackDriver implements Runnable {
 
     private static final Logger LOGGER = Logger.getLogger(RollbackDriver.class.getName());
+    /**
+     * Deployments being driven in this JVM. A build is loaded again when its configuration is reloaded from disk,
+     * which calls {@code onLoad} a second time; without this a second driver would advance the same rollback.
+     */
+    private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
 
     private final DeploymentRun deployment;
     private final Run<?, ?> run;
 
-    RollbackDriver(DeploymentRun deployment, Run<?, ?> run) {
+    private RollbackDriver(DeploymentRun deployment, Run<?, ?> run) {
         this.deployment = deployment;
         this.run = run;
     }
 
-    void schedule(long delayMillis) {
+    /** Starts driving the deployment unless this JVM already drives it. */
+    static void drive(DeploymentRun deployment, Run<?, ?> run) {
+        if (ACTIVE.add(deployment.getId())) {
+            new RollbackDriver(deployment, run).schedule(0);
+        }
+    }
+
+    private void schedule(long delayMillis) {
         Timer.get().schedule(this, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }
 
@@ -36,8 +50,11 @@ final class RollbackDriver implements Runnable {
             Instant next = deployment.advance(run, TaskListener.NULL);
             if (next != null) {
                 schedule(Duration.between(Instant.now(), next).toMillis());
+            } else {
+                ACTIVE.remove(deployment.getId());
             }
         } catch (Exception e) {
+            ACTIVE.remove(deployment.getId());
             LOGGER.log(Level.WARNING, "Rollback " + deployment.getId() + " on " + run + " stopped", e);
             DeploymentAction.forRun(run).markStopped(deployment.getId());
         }
