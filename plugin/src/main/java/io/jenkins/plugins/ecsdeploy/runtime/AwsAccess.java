@@ -19,8 +19,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Turns an environment's credentials id and role into an SDK credentials provider. The AWS credentials come
- * from the credentials store in the build's context (so folder credentials and the build's permissions apply);
- * without an id the controller's own identity (instance profile, environment) is used. A role is assumed through
+ * from the credentials store in the build's context (so folder credentials and the build's permissions apply).
+ * Without an id, only an environment an administrator defined in Manage Jenkins uses the controller's own identity
+ * (instance profile, environment): a folder's environment or a workspace file would otherwise hand the
+ * controller's AWS permissions to whoever configures that folder or job. A role is assumed through
  * STS, refreshed by the SDK before it expires. Secrets stay inside the providers: nothing here logs them.
  */
 final class AwsAccess implements AutoCloseable {
@@ -46,6 +48,9 @@ final class AwsAccess implements AutoCloseable {
         List<SdkAutoCloseable> owned = new ArrayList<>();
         String id = target.getCredentialsId();
         if (id == null) {
+            if (!target.isControllerIdentityAllowed()) {
+                throw new AbortException(Messages.AwsAccess_credentialsRequired(target.source()));
+            }
             DefaultCredentialsProvider controllerIdentity = DefaultCredentialsProvider.builder().build();
             owned.add(controllerIdentity);
             base = controllerIdentity;
