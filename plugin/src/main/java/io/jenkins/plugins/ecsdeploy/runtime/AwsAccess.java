@@ -56,7 +56,7 @@ final class AwsAccess implements AutoCloseable {
             base = controllerIdentity;
         } else {
             AmazonWebServicesCredentials credentials =
-                    CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
+                    CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run, List.of());
             if (credentials == null) {
                 throw new AbortException(Messages.AwsAccess_credentialsNotFound(id));
             }
