@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
@@ -68,7 +70,12 @@ final class AwsAccess implements AutoCloseable {
         if (target.getRoleArn() == null) {
             return new AwsAccess(base, owned);
         }
-        StsClientBuilder builder = StsClient.builder().region(Region.of(config.region())).credentialsProvider(base);
+        // An explicit HTTP client, as core's clients and aws-credentials' own STS client have: the SDK's lookup of
+        // one through ServiceLoader uses the thread's context class loader, which in Jenkins is not the plugin's.
+        SdkHttpClient http = ApacheHttpClient.builder().build();
+        owned.add(http);
+        StsClientBuilder builder = StsClient.builder().region(Region.of(config.region())).credentialsProvider(base)
+                .httpClient(http);
         if (config.endpointUrl() != null) {
             builder.endpointOverride(URI.create(config.endpointUrl()));
         }
