@@ -20,8 +20,8 @@ final class RollbackDriver implements Runnable {
 
     private static final Logger LOGGER = Logger.getLogger(RollbackDriver.class.getName());
     /**
-     * Deployments being driven in this JVM. A build is loaded again when its configuration is reloaded from disk,
-     * which calls {@code onLoad} a second time; without this a second driver would advance the same rollback.
+     * Deployments being driven in this JVM. Reloading a job from disk loads its builds again as new objects, each
+     * calling {@code onLoad}; without this a second driver would advance the same rollback.
      */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
 
