@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -32,6 +34,7 @@ public class DeploymentStepExecution extends StepExecution {
 
     @Serial
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(DeploymentStepExecution.class.getName());
 
     private final String environment;
     private final String configFile;
@@ -153,7 +156,8 @@ public class DeploymentStepExecution extends StepExecution {
                 done = true;
             }
             deployment.close();
-            cause.addSuppressed(e);
+            // Logged, not attached to the cause: the cause stays the interruption Pipeline records as an abort.
+            LOGGER.log(Level.WARNING, "Could not ask deployment " + deployment.getId() + " to stop", e);
             getContext().onFailure(cause);
             return;
         }
