@@ -36,6 +36,7 @@ final class RollbackDriver implements Runnable {
     /** Starts driving the deployment unless this JVM already drives it. */
     static void drive(DeploymentRun deployment, Run<?, ?> run) {
         if (ACTIVE.add(deployment.getId())) {
+            PendingRollbacks.add(run);
             new RollbackDriver(deployment, run).schedule(0);
         }
     }
@@ -51,12 +52,17 @@ final class RollbackDriver implements Runnable {
             if (next != null) {
                 schedule(Duration.between(Instant.now(), next).toMillis());
             } else {
-                ACTIVE.remove(deployment.getId());
+                ended();
             }
         } catch (Exception e) {
-            ACTIVE.remove(deployment.getId());
             LOGGER.log(Level.WARNING, "Rollback " + deployment.getId() + " on " + run + " stopped", e);
             DeploymentAction.forRun(run).markStopped(deployment.getId());
+            ended();
         }
+    }
+
+    private void ended() {
+        ACTIVE.remove(deployment.getId());
+        PendingRollbacks.remove(run);
     }
 }
