@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.action;
 
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
@@ -42,7 +43,9 @@ final class RollbackDriver implements Runnable {
     }
 
     private void schedule(long delayMillis) {
-        Timer.get().schedule(this, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        // The timer only waits; the engine step runs on a pooled thread, never holding one of the timer's few.
+        Timer.get().schedule(() -> Computer.threadPoolForRemoting.submit(this), Math.max(0, delayMillis),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

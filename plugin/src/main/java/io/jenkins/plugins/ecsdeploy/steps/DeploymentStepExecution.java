@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.steps;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
@@ -47,6 +48,10 @@ public class DeploymentStepExecution extends StepExecution {
     private transient ScheduledFuture<?> pending;
     /** True only while one engine step talks to AWS: a safe restart waits for it, never for a whole bake. */
     private transient volatile boolean advancing;
+    /** A tick is running; guarded by this. */
+    private transient boolean ticking;
+    /** The build was aborted during a tick: the next tick runs at once, not when the engine asked. */
+    private transient boolean wakeUp;
 
     DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, OperationSpec spec) {
         super(context);
@@ -74,14 +79,18 @@ public class DeploymentStepExecution extends StepExecution {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = Timer.get().schedule(this::tick, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        // The timer only waits. The engine step (AWS calls, seconds at worst with retries) runs on a pooled thread,
+        // so it never holds one of the few threads Jenkins' timer shares between all periodic work.
+        pending = Timer.get().schedule(() -> Computer.threadPoolForRemoting.submit(this::tick),
+                Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
         synchronized (this) {
-            if (done) {
+            if (done || ticking) {
                 return;
             }
+            ticking = true;
         }
         try {
             Run<?, ?> run = getContext().get(Run.class);
@@ -97,7 +106,11 @@ public class DeploymentStepExecution extends StepExecution {
             if (next == null) {
                 finish();
             } else {
-                schedule(Duration.between(Instant.now(), next).toMillis());
+                synchronized (this) {
+                    ticking = false;
+                    schedule(wakeUp ? 0 : Duration.between(Instant.now(), next).toMillis());
+                    wakeUp = false;
+                }
             }
         } catch (Exception e) {
             synchronized (this) {
@@ -105,6 +118,10 @@ public class DeploymentStepExecution extends StepExecution {
             }
             deployment.close();
             getContext().onFailure(e);
+        } finally {
+            synchronized (this) {
+                ticking = false;
+            }
         }
     }
 
@@ -162,7 +179,14 @@ public class DeploymentStepExecution extends StepExecution {
             return;
         }
         getContext().saveState();
-        schedule(0);
+        synchronized (this) {
+            // A running tick reschedules itself when it ends; scheduling here too would start a second chain.
+            if (ticking) {
+                wakeUp = true;
+            } else {
+                schedule(0);
+            }
+        }
     }
 
     @Override
