@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.Result;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentAction;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentEntry;
@@ -11,6 +12,8 @@ import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import io.jenkins.plugins.ecsdeploy.environment.DeploymentEnvironment;
+import io.jenkins.plugins.ecsdeploy.environment.EcsDeploymentFolderProperty;
 import java.util.List;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +138,23 @@ class PipelineStepsTest {
         FakeEnvironment.install(aws, "1s");
         WorkflowRun run = runPipeline(r, "blueGreenDeploy imageTag: 'v2', bakeTime: 'five minutes'", Result.FAILURE);
         r.assertLogContains("bakeTime", run);
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void aFolderEnvironmentWithoutCredentialsIsRefusedBeforeAnyAwsCall(JenkinsRule r) throws Exception {
+        DeploymentEnvironment env = FakeEnvironment.environment(aws, "1s");
+        env.setCredentialsId(null);
+        Folder team = r.createProject(Folder.class, "team");
+        EcsDeploymentFolderProperty property = new EcsDeploymentFolderProperty();
+        property.setEnvironments(List.of(env));
+        team.addProperty(property);
+        WorkflowJob job = team.createProject(WorkflowJob.class, "deploy");
+        job.setDefinition(new CpsFlowDefinition("blueGreenDeploy imageTag: 'v2.0.0'", true));
+
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        // The controller's own AWS identity is for environments an administrator defined, not a folder's.
+        r.assertLogContains("'production' names no AWS credentials", run);
         assertThat(aws.calls()).isEmpty();
     }
 

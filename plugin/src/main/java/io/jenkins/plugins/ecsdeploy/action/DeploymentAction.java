@@ -56,7 +56,7 @@ public final class DeploymentAction implements RunAction2 {
         // A rollback started from this page outlives a restart: continue it. Pipeline steps resume themselves.
         for (DeploymentEntry entry : entries) {
             if (entry.isRunning() && entry.isFromButton()) {
-                new RollbackDriver(DeploymentRun.resume(entry), r).schedule(0);
+                RollbackDriver.drive(DeploymentRun.resume(entry), r);
             }
         }
     }
@@ -177,7 +177,7 @@ public final class DeploymentAction implements RunAction2 {
             DeploymentEntry started = getLatest();
             started.markFromButton(who);
             run.save();
-            new RollbackDriver(rollback, run).schedule(0);
+            RollbackDriver.drive(rollback, run);
         }
         rsp.sendRedirect(".");
     }

@@ -59,6 +59,12 @@ public final class EnvironmentJobAction implements Action {
             return Job.class;
         }
 
+        /** Lets Jenkins skip this factory (and its look through recent builds) when asked for other actions. */
+        @Override
+        public Class<EnvironmentJobAction> actionType() {
+            return EnvironmentJobAction.class;
+        }
+
         @NonNull
         @Override
         public Collection<? extends Action> createFor(@NonNull Job job) {

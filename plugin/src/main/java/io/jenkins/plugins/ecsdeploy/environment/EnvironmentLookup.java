@@ -69,6 +69,11 @@ public final class EnvironmentLookup {
         return visible.isEmpty() ? "-" : String.join(", ", new ArrayList<>(visible.keySet()));
     }
 
+    /** Whether {@code environment} is one defined in Manage Jenkins (by an administrator), not on a folder. */
+    public static boolean isGlobal(DeploymentEnvironment environment) {
+        return EcsDeploymentGlobalConfiguration.get().getEnvironments().stream().anyMatch(e -> e == environment);
+    }
+
     /** Names for drop-downs. */
     public static List<String> namesVisibleFrom(@CheckForNull Item item) {
         return new ArrayList<>(visibleFrom(item).keySet());

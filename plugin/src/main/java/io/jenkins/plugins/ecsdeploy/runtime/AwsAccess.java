@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
@@ -19,8 +21,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Turns an environment's credentials id and role into an SDK credentials provider. The AWS credentials come
- * from the credentials store in the build's context (so folder credentials and the build's permissions apply);
- * without an id the controller's own identity (instance profile, environment) is used. A role is assumed through
+ * from the credentials store in the build's context (so folder credentials and the build's permissions apply).
+ * Without an id, only an environment an administrator defined in Manage Jenkins uses the controller's own identity
+ * (instance profile, environment): a folder's environment or a workspace file would otherwise hand the
+ * controller's AWS permissions to whoever configures that folder or job. A role is assumed through
  * STS, refreshed by the SDK before it expires. Secrets stay inside the providers: nothing here logs them.
  */
 final class AwsAccess implements AutoCloseable {
@@ -46,12 +50,15 @@ final class AwsAccess implements AutoCloseable {
         List<SdkAutoCloseable> owned = new ArrayList<>();
         String id = target.getCredentialsId();
         if (id == null) {
+            if (!target.isControllerIdentityAllowed()) {
+                throw new AbortException(Messages.AwsAccess_credentialsRequired(target.source()));
+            }
             DefaultCredentialsProvider controllerIdentity = DefaultCredentialsProvider.builder().build();
             owned.add(controllerIdentity);
             base = controllerIdentity;
         } else {
             AmazonWebServicesCredentials credentials =
-                    CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
+                    CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run, List.of());
             if (credentials == null) {
                 throw new AbortException(Messages.AwsAccess_credentialsNotFound(id));
             }
@@ -63,7 +70,12 @@ final class AwsAccess implements AutoCloseable {
         if (target.getRoleArn() == null) {
             return new AwsAccess(base, owned);
         }
-        StsClientBuilder builder = StsClient.builder().region(Region.of(config.region())).credentialsProvider(base);
+        // An explicit HTTP client, as core's clients and aws-credentials' own STS client have: the SDK's lookup of
+        // one through ServiceLoader uses the thread's context class loader, which in Jenkins is not the plugin's.
+        SdkHttpClient http = ApacheHttpClient.builder().build();
+        owned.add(http);
+        StsClientBuilder builder = StsClient.builder().region(Region.of(config.region())).credentialsProvider(base)
+                .httpClient(http);
         if (config.endpointUrl() != null) {
             builder.endpointOverride(URI.create(config.endpointUrl()));
         }

@@ -24,31 +24,38 @@ public final class TargetEnvironment implements Serializable {
     private final String credentialsId;
     private final String roleArn;
     private final String externalId;
+    private final boolean controllerIdentityAllowed;
 
     private TargetEnvironment(DeploymentEnvironment configured, String fileYaml, String fileName,
-            String credentialsId, String roleArn, String externalId) {
+            String credentialsId, String roleArn, String externalId, boolean controllerIdentityAllowed) {
         this.configured = configured;
         this.fileYaml = fileYaml;
         this.fileName = fileName;
         this.credentialsId = credentialsId;
         this.roleArn = roleArn;
         this.externalId = externalId;
-    }
-
-    public static TargetEnvironment configured(DeploymentEnvironment environment) {
-        return new TargetEnvironment(environment, null, null, environment.getCredentialsId(),
-                environment.getRoleArn(), environment.getExternalId());
+        this.controllerIdentityAllowed = controllerIdentityAllowed;
     }
 
     /**
-     * @param access the configured environment whose credentials and role to use, or null for the controller's
-     *     own AWS identity (or {@code credentialsId})
+     * @param definedByAdministrator true for an environment from Manage Jenkins: only those may fall back to the
+     *     controller's own AWS identity when they name no credentials
+     */
+    public static TargetEnvironment configured(DeploymentEnvironment environment, boolean definedByAdministrator) {
+        return new TargetEnvironment(environment, null, null, environment.getCredentialsId(),
+                environment.getRoleArn(), environment.getExternalId(), definedByAdministrator);
+    }
+
+    /**
+     * @param access the configured environment whose credentials and role to use, or null to use only
+     *     {@code credentialsId}. A file never gets the controller's own AWS identity: its author, not an
+     *     administrator, chooses what it deploys to.
      */
     public static TargetEnvironment fromFile(String yaml, String fileName, @CheckForNull DeploymentEnvironment access,
             @CheckForNull String credentialsId) {
         String id = credentialsId != null ? credentialsId : access == null ? null : access.getCredentialsId();
         return new TargetEnvironment(null, yaml, fileName, id, access == null ? null : access.getRoleArn(),
-                access == null ? null : access.getExternalId());
+                access == null ? null : access.getExternalId(), false);
     }
 
     /** @throws IllegalArgumentException when a field or the file cannot be read, naming it */
@@ -74,5 +81,10 @@ public final class TargetEnvironment implements Serializable {
     @CheckForNull
     public String getExternalId() {
         return externalId;
+    }
+
+    /** Whether a missing credentials id means the controller's own AWS identity (else it is refused). */
+    public boolean isControllerIdentityAllowed() {
+        return controllerIdentityAllowed;
     }
 }

@@ -33,7 +33,8 @@ public final class TargetResolver {
             if (FieldText.trimmed(credentialsId) != null) {
                 throw new AbortException(Messages.TargetResolver_credentialsOnlyWithFile());
             }
-            return TargetEnvironment.configured(EnvironmentLookup.find(run.getParent(), environment));
+            DeploymentEnvironment found = EnvironmentLookup.find(run.getParent(), environment);
+            return TargetEnvironment.configured(found, EnvironmentLookup.isGlobal(found));
         }
         if (workspace == null) {
             throw new AbortException(Messages.TargetResolver_fileNeedsWorkspace(file));

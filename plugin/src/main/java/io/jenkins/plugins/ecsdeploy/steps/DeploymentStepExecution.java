@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.steps;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
@@ -10,11 +11,14 @@ import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
+import java.io.IOException;
 import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -31,6 +35,7 @@ public class DeploymentStepExecution extends StepExecution {
 
     @Serial
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(DeploymentStepExecution.class.getName());
 
     private final String environment;
     private final String configFile;
@@ -43,6 +48,10 @@ public class DeploymentStepExecution extends StepExecution {
     private transient ScheduledFuture<?> pending;
     /** True only while one engine step talks to AWS: a safe restart waits for it, never for a whole bake. */
     private transient volatile boolean advancing;
+    /** A tick is running; guarded by this. */
+    private transient boolean ticking;
+    /** The build was aborted during a tick: the next tick runs at once, not when the engine asked. */
+    private transient boolean wakeUp;
 
     DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, OperationSpec spec) {
         super(context);
@@ -70,14 +79,18 @@ public class DeploymentStepExecution extends StepExecution {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = Timer.get().schedule(this::tick, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        // The timer only waits. The engine step (AWS calls, seconds at worst with retries) runs on a pooled thread,
+        // so it never holds one of the few threads Jenkins' timer shares between all periodic work.
+        pending = Timer.get().schedule(() -> Computer.threadPoolForRemoting.submit(this::tick),
+                Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
         synchronized (this) {
-            if (done) {
+            if (done || ticking) {
                 return;
             }
+            ticking = true;
         }
         try {
             Run<?, ?> run = getContext().get(Run.class);
@@ -93,7 +106,11 @@ public class DeploymentStepExecution extends StepExecution {
             if (next == null) {
                 finish();
             } else {
-                schedule(Duration.between(Instant.now(), next).toMillis());
+                synchronized (this) {
+                    ticking = false;
+                    schedule(wakeUp ? 0 : Duration.between(Instant.now(), next).toMillis());
+                    wakeUp = false;
+                }
             }
         } catch (Exception e) {
             synchronized (this) {
@@ -101,6 +118,10 @@ public class DeploymentStepExecution extends StepExecution {
             }
             deployment.close();
             getContext().onFailure(e);
+        } finally {
+            synchronized (this) {
+                ticking = false;
+            }
         }
     }
 
@@ -140,12 +161,32 @@ public class DeploymentStepExecution extends StepExecution {
             getContext().onFailure(cause);
             return;
         }
-        Run<?, ?> run = getContext().get(Run.class);
-        TaskListener listener = getContext().get(TaskListener.class);
-        deployment.requestAbort(run, listener, Jenkins.getAuthentication2().getName(),
-                Messages.DeploymentStepExecution_aborted(String.valueOf(cause.getMessage())));
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            deployment.requestAbort(run, listener, Jenkins.getAuthentication2().getName(),
+                    Messages.DeploymentStepExecution_aborted(String.valueOf(cause.getMessage())));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // The engine cannot be reached (credentials gone, configuration unreadable), so no tick could roll
+            // back either: end the step now rather than leave the build waiting for one.
+            synchronized (this) {
+                done = true;
+            }
+            deployment.close();
+            // Logged, not attached to the cause: the cause stays the interruption Pipeline records as an abort.
+            LOGGER.log(Level.WARNING, "Could not ask deployment " + deployment.getId() + " to stop", e);
+            getContext().onFailure(cause);
+            return;
+        }
         getContext().saveState();
-        schedule(0);
+        synchronized (this) {
+            // A running tick reschedules itself when it ends; scheduling here too would start a second chain.
+            if (ticking) {
+                wakeUp = true;
+            } else {
+                schedule(0);
+            }
+        }
     }
 
     @Override
