@@ -11,6 +11,8 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
 import io.jenkins.plugins.ecsdeploy.core.engine.StatusReader;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import jenkins.model.Jenkins;
 
 /**
  * Open AWS clients for one environment, with an engine over them. Kept between the short steps of one deployment
@@ -40,7 +42,17 @@ public final class EngineSession implements AutoCloseable {
         AwsAccess access = AwsAccess.open(target, config, run, track);
         AwsClients clients = AwsClients.create(
                 new AwsConnection(config.region(), config.endpointUrl(), access.provider(), RetrySettings.defaults()));
-        return new EngineSession(config, access, clients, AwsEngines.create(config, clients, listener));
+        return new EngineSession(config, access, clients,
+                AwsEngines.create(config, clients, listener, LockSettings.at(lockWhere(run))));
+    }
+
+    /**
+     * Where the deployment lock says the run is driven from: the build's URL, so that whoever finds the lock
+     * held (another controller, a shell running the CLI) can see which build holds it.
+     */
+    private static String lockWhere(Run<?, ?> run) {
+        String root = Jenkins.get().getRootUrl();
+        return (root != null ? root : "jenkins@" + LockSettings.localHost() + "/") + run.getUrl();
     }
 
     /** Clients and status only, for pages that show the live state of an environment. */
