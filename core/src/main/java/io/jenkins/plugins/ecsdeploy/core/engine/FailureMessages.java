@@ -10,12 +10,18 @@ final class FailureMessages {
     }
 
     static String of(RuntimeException e) {
-        if (e instanceof DeploymentFailure || e instanceof AwsFailure || e instanceof PreflightException
-                || e instanceof IllegalArgumentException) {
-            return e.getMessage();
+        if ((e instanceof DeploymentFailure || e instanceof AwsFailure || e instanceof PreflightException
+                || e instanceof IllegalArgumentException) && e.getMessage() != null) {
+            return sentence(e.getMessage());
         }
         // An unexpected error is a bug of ours; say so, with enough to report it.
         String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
         return "Internal error " + e.getClass().getSimpleName() + detail + " (please report it).";
+    }
+
+    /** AWS's own text, quoted at the end of many messages, often has no full stop; the record wants sentences. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 }
