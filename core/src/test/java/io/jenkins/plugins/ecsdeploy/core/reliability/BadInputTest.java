@@ -50,7 +50,8 @@ class BadInputTest {
     @AfterAll
     static void report() throws IOException {
         rig.close();
-        StringBuilder md = new StringBuilder("Seed ").append(SEED).append(".\n\n| input | tried | accepted |\n|---|---|---|\n");
+        StringBuilder md = new StringBuilder("Seed ").append(SEED)
+                .append(".\n\n| input | tried | accepted |\n|---|---|---|\n");
         int tried = 0;
         int accepted = 0;
         for (Map.Entry<String, int[]> e : TALLY.entrySet()) {

@@ -50,7 +50,7 @@ final class Driver {
             return new Crash(step, false);
         }
 
-        /** The step's AWS calls were made but its state was never saved: the step runs again from the JSON before it. */
+        /** The step's AWS calls were made but its state was never saved: it runs again from the JSON before it. */
         static Crash beforeSave(int step) {
             return new Crash(step, true);
         }
@@ -64,7 +64,7 @@ final class Driver {
         return run(rig, scenario, null, null, true);
     }
 
-    static Result run(Rig rig, Scenario scenario, Disturbance injection, Crash crash, boolean trace) {
+    static Result run(Rig rig, Scenario scenario, Disturbance disturbance, Crash crash, boolean trace) {
         rig.restore(startingState(rig, scenario.before));
         scenario.setUp(rig);
         TrafficSplit before = rig.aws.listenerSplit();
@@ -75,8 +75,8 @@ final class Driver {
         for (int step = 0; step < MAX_STEPS; step++) {
             Phase phase = state.getPhase();
             scenario.beforeStep(rig, phase);
-            if (injection != null) {
-                injection.beforeStep(rig, phase);
+            if (disturbance != null) {
+                disturbance.beforeStep(rig, phase);
             }
             boolean crashHere = crash != null && crash.step() == step;
             String saved = crashHere && crash.beforeSave() ? StateJson.write(state) : null;

@@ -73,19 +73,25 @@ final class FaultMatrix {
                 .append("- runs whose rollback hit the fault and was retried by the engine: ")
                 .append(count(r -> r.verdict().rollbackRetried())).append('\n')
                 .append("- runs ending in a loud ROLLBACK_FAILED: ")
-                .append(count(r -> r.verdict().loudRollbackFailure())).append('\n');
+                .append(count(r -> r.verdict().loudRollbackFailure())).append(", of which with all traffic on one"
+                        + " healthy slot: ")
+                .append(count(r -> r.verdict().loudRollbackFailure() && r.verdict().onHealthySlot())).append('\n')
+                .append("- runs that ended with traffic not all on one healthy slot: ")
+                .append(count(r -> !r.verdict().onHealthySlot())).append(" (each a loud ROLLBACK_FAILED, or a"
+                        + " violation above)\n");
         return md.toString();
     }
 
     String csv() {
         StringBuilder csv = new StringBuilder("scenario,phase,action,fault,level,outcome,held,loud_rollback_failed,"
-                + "rollback_retried,violations\n");
+                + "rollback_retried,on_healthy_slot,violations\n");
         for (Row r : rows()) {
             Injection i = r.injection();
             csv.append(r.scenario()).append(',').append(i.phase()).append(',').append(i.action()).append(',')
                     .append(i.fault()).append(',').append(i.level()).append(',').append(r.outcome()).append(',')
                     .append(r.verdict().held()).append(',').append(r.verdict().loudRollbackFailure()).append(',')
-                    .append(r.verdict().rollbackRetried()).append(",\"")
+                    .append(r.verdict().rollbackRetried()).append(',').append(r.verdict().onHealthySlot())
+                    .append(",\"")
                     .append(String.join(" | ", r.verdict().violations()).replace("\"", "'")).append("\"\n");
         }
         return csv.toString();

@@ -43,7 +43,8 @@ final class Invariants {
             "io.jenkins.plugins.ecsdeploy.core.aws", "io.jenkins.plugins.ecsdeploy.core.engine");
 
     /** The verdict on one run. */
-    record Verdict(List<String> violations, boolean loudRollbackFailure, boolean rollbackRetried) {
+    record Verdict(List<String> violations, boolean loudRollbackFailure, boolean rollbackRetried,
+            boolean onHealthySlot) {
 
         boolean held() {
             return violations.isEmpty();
@@ -61,7 +62,7 @@ final class Invariants {
         DeploymentState s = r.state();
         if (!s.isFinished()) {
             violations.add("(b) the run did not finish in " + r.steps() + " steps; it is in " + s.getPhase());
-            return new Verdict(violations, false, false);
+            return new Verdict(violations, false, false, false);
         }
         DeploymentRecord record = s.getRecord();
         Outcome outcome = record.getOutcome();
@@ -69,7 +70,7 @@ final class Invariants {
         TrafficSplit actual = rig.aws.listenerSplit();
         checkRecord(r, actual, violations);
         boolean loud = outcome == Outcome.ROLLBACK_FAILED && isLoud(message);
-        checkTraffic(rig, r, actual, loud, violations);
+        boolean onHealthySlot = checkTraffic(rig, r, actual, loud, violations);
         checkWords("outcome message", message, violations);
         if (!message.endsWith(".")) {
             violations.add("(c) the outcome message is not a sentence: " + message);
@@ -81,7 +82,7 @@ final class Invariants {
             checkWords("log line", line, violations);
         }
         boolean retried = r.log().stream().anyMatch(line -> line.contains("Rollback call failed"));
-        return new Verdict(violations, loud, retried);
+        return new Verdict(violations, loud, retried, onHealthySlot);
     }
 
     private static void checkRecord(Driver.Result r, TrafficSplit actual, List<String> violations) {
@@ -118,13 +119,14 @@ final class Invariants {
         }
     }
 
-    private static void checkTraffic(Rig rig, Driver.Result r, TrafficSplit actual, boolean loud,
+    /** @return whether all traffic is on one healthy slot */
+    private static boolean checkTraffic(Rig rig, Driver.Result r, TrafficSplit actual, boolean loud,
             List<String> violations) {
         boolean blue = healthy(rig, Slot.BLUE);
         boolean green = healthy(rig, Slot.GREEN);
         Optional<Slot> sole = actual.soleSlot();
         if (sole.isPresent() && (sole.get() == Slot.BLUE ? blue : green)) {
-            return;
+            return true;
         }
         Slot previouslyActive = r.splitAtStart().soleSlot().orElseThrow();
         if (!blue && !green) {
@@ -132,12 +134,13 @@ final class Invariants {
                 violations.add("(a) neither slot is healthy, and the run did not leave traffic on " + previouslyActive
                         + " with a loud ROLLBACK_FAILED: traffic " + actual + ", outcome " + r.outcome());
             }
-            return;
+            return false;
         }
         if (!loud) {
             violations.add("(a) traffic is " + actual + " but only " + (blue ? "blue" : "green")
                     + " is healthy; outcome " + r.outcome() + ": " + r.state().getRecord().getOutcomeMessage());
         }
+        return false;
     }
 
     /** A slot can serve when its service runs tasks and its target group's health checks pass. */
