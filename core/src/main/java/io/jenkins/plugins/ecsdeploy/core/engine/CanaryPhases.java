@@ -61,7 +61,9 @@ final class CanaryPhases {
         if (ctx.now.isBefore(intervalEnd.plus(METRICS_DELAY))) {
             return intervalEnd.plus(METRICS_DELAY);
         }
-        ctx.requireSplitUnchanged();
+        if (!ctx.splitUnchanged()) {
+            return ctx.now.plus(StepContext.READ_BACK_POLL);
+        }
         List<String> alarms = SwitchPhases.alarmNames(ctx);
         List<String> firing = alarms.isEmpty() ? List.of() : ctx.aws().metrics().alarmsInAlarm(alarms);
         Map<Slot, IntervalMetrics> metrics = ctx.aws().metrics().fetch(s.intervalStart, intervalEnd);

@@ -170,8 +170,10 @@ public final class DeploymentEngine {
                 ctx.progress("Rollback call failed (" + why + "); trying again in " + wait.toSeconds() + " s");
                 return ctx.now.plus(wait);
             }
+            String traffic = s.splitWanted == null ? "This run had not moved traffic yet"
+                    : "Traffic was last asked to be " + s.splitWanted;
             return ctx.finish(Outcome.ROLLBACK_FAILED, (s.failureReason == null ? "" : s.failureReason + " ")
-                    + "THE ROLLBACK FAILED: " + why + " Traffic was last asked to be " + s.splitWanted
+                    + "THE ROLLBACK FAILED: " + why + " " + traffic
                     + "; check the listener and move traffic to a healthy slot now.");
         }
         if (s.phase == Phase.SCALE_DOWN_OLD) {

@@ -49,6 +49,8 @@ public final class DeploymentState {
     TrafficSplit splitWanted;
     /** Where a rollback puts traffic: all on the stable slot, or the split before a manual switch. */
     TrafficSplit rollbackSplit;
+    /** When a read first showed another split than {@link #splitWanted}; null while they agree. */
+    Instant splitMismatchSince;
 
     /** Set by an abort request; the next advance rolls back (or stops, if traffic never moved). */
     String abortReason;

@@ -10,8 +10,8 @@ final class FailureMessages {
     }
 
     static String of(RuntimeException e) {
-        if (e instanceof DeploymentFailure || e instanceof AwsFailure || e instanceof PreflightException
-                || e instanceof IllegalArgumentException) {
+        if ((e instanceof DeploymentFailure || e instanceof AwsFailure || e instanceof PreflightException
+                || e instanceof IllegalArgumentException) && e.getMessage() != null) {
             return sentence(e.getMessage());
         }
         // An unexpected error is a bug of ours; say so, with enough to report it.
@@ -19,7 +19,10 @@ final class FailureMessages {
         return "Internal error " + e.getClass().getSimpleName() + detail + " (please report it).";
     }
 
-    /** Ends the text with a full stop, so that the next sentence of a message does not run into it. */
+    /**
+     * Ends the text with a full stop, so that the next sentence of a message does not run into it: AWS's own text,
+     * quoted at the end of many messages, often has none.
+     */
     static String sentence(String text) {
         if (text == null || text.isBlank()) {
             return "No reason was given.";

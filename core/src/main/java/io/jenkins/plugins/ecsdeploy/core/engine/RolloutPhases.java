@@ -101,10 +101,11 @@ final class RolloutPhases {
             return Optional.of(svc.runningCount() + "/" + svc.desiredCount() + " tasks running, "
                     + svc.pendingCount() + " pending, rollout " + svc.rolloutState());
         }
+        // A slot with no task is never ready, even when a lagging read still shows the service at zero tasks.
+        int needed = Math.max(1, svc.desiredCount());
         TargetHealthSummary health = ctx.aws().router().targetHealth(slot);
-        if (!health.allHealthy(svc.desiredCount())) {
-            return Optional.of(health.healthy() + "/" + health.total() + " targets healthy (need "
-                    + svc.desiredCount() + ")");
+        if (!health.allHealthy(needed)) {
+            return Optional.of(health.healthy() + "/" + health.total() + " targets healthy (need " + needed + ")");
         }
         return Optional.empty();
     }

@@ -19,6 +19,8 @@ public final class StateJson {
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // The request's durations are read back by DurationDeserializer, which takes ISO-8601, not seconds.
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             // A state saved by a newer version still loads: new fields are ignored, not fatal.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -104,13 +104,28 @@ final class StepContext {
         return false;
     }
 
-    /** Throws when the production split is no longer the one this run set: someone else moved traffic. */
-    void requireSplitUnchanged() {
+    /**
+     * Whether the production split is still the one this run set. Reads may lag a write, so a different split is
+     * read again every {@link #READ_BACK_POLL} (the caller returns false's retry time) and only counts as someone
+     * else's change, which throws, once it has shown for {@link #READ_BACK_WINDOW}.
+     */
+    boolean splitUnchanged() {
         TrafficSplit actual = aws().router().currentSplit();
-        if (!actual.equals(state.splitWanted)) {
-            throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run set "
-                    + state.splitWanted + ", AWS now reports " + actual + ". Stopping without touching it.");
+        if (actual.equals(state.splitWanted)) {
+            state.splitMismatchSince = null;
+            return true;
         }
+        if (state.splitMismatchSince == null) {
+            state.splitMismatchSince = now;
+        }
+        if (now.isBefore(state.splitMismatchSince.plus(READ_BACK_WINDOW))) {
+            progress("AWS reports " + actual + " instead of " + state.splitWanted + "; reading it again before"
+                    + " concluding that someone else changed it");
+            return false;
+        }
+        throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run set "
+                + state.splitWanted + ", AWS has reported " + actual + " for " + READ_BACK_WINDOW.toSeconds()
+                + " s. Stopping without touching it.");
     }
 
     Duration readinessTimeout() {

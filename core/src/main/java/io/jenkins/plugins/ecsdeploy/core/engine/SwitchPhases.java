@@ -43,7 +43,9 @@ final class SwitchPhases {
     /** Watches the new slot: any unhealthy target or alarm in ALARM ends the bake and rolls back. */
     Instant bake(StepContext ctx) {
         DeploymentState s = ctx.state;
-        ctx.requireSplitUnchanged();
+        if (!ctx.splitUnchanged()) {
+            return ctx.now.plus(StepContext.READ_BACK_POLL);
+        }
         TargetHealthSummary health = ctx.aws().router().targetHealth(s.targetSlot);
         if (!health.allHealthy(1)) {
             throw new DeploymentFailure(s.targetSlot + " became unhealthy during the bake: " + health.healthy()

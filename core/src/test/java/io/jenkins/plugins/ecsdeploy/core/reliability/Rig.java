@@ -1,0 +1,149 @@
+package io.jenkins.plugins.ecsdeploy.core.reliability;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
+import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fake AWS and one set of real SDK clients, shared by many runs: each run starts from a saved copy of the fake's
+ * state, so that hundreds of runs do not each pay for a new server and new clients. Time is simulated.
+ *
+ * <p>The clients' attempt timeout is short ({@link #ATTEMPT_TIMEOUT}) and the fake holds READ_TIMEOUT replies for
+ * longer ({@link #READ_TIMEOUT_DELAY}), so that a timed-out attempt costs half a second, not the default seconds.
+ */
+final class Rig implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(500);
+    static final Duration READ_TIMEOUT_DELAY = Duration.ofMillis(800);
+    /** Three attempts per call, as {@link RetrySettings#fast()}, with the short attempt timeout. */
+    static final RetrySettings RETRY = new RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(5),
+            ATTEMPT_TIMEOUT, Duration.ofSeconds(10));
+    /** Rigs are replaced after this many runs: the fake keeps every call, and the log should stay small. */
+    static final int RUNS_PER_RIG = 150;
+
+    final FakeAws aws;
+    final AwsClients clients;
+    final List<String> log = new ArrayList<>();
+    final FakeAwsState pristine;
+    /** The fake's state after each kind of preparation run; see {@link Driver}. */
+    final Map<Scenario.Before, FakeAwsState> startingStates = new EnumMap<>(Scenario.Before.class);
+    Instant now = START;
+    int runs;
+    private int callOffset;
+
+    Rig() {
+        aws = FakeAws.builder().readTimeoutDelay(READ_TIMEOUT_DELAY).start();
+        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
+                RETRY));
+        pristine = snapshot();
+    }
+
+    FakeAwsState snapshot() {
+        return aws.read(FakeAwsState::copy);
+    }
+
+    /** Puts the fake back to {@code saved}, with no faults, no programmed metrics and an empty call window. */
+    void restore(FakeAwsState saved) {
+        runs++;
+        aws.clearFaults();
+        aws.metrics().clear();
+        FakeAwsState copy = saved.copy();
+        aws.edit(live -> {
+            copyFields(copy, live);
+            staleReadBaselines().clear();
+        });
+        aws.server().resetRequests();
+        callOffset = aws.calls().size();
+        log.clear();
+        now = START;
+    }
+
+    /** Calls received since the last {@link #restore}. */
+    List<Call> calls() {
+        List<Call> all = aws.calls();
+        return all.subList(callOffset, all.size());
+    }
+
+    int callCount() {
+        return aws.calls().size() - callOffset;
+    }
+
+    EnvironmentConfig config(String yaml) {
+        return ConfigLoader.parse(yaml.replace("${endpoint}", aws.endpoint()), "reliability");
+    }
+
+    /** An engine as the CLI builds it, with a smoke checker that passes: smoke checks call no AWS API. */
+    DeploymentEngine engine(EnvironmentConfig config) {
+        SmokeChecker passing = (check, version, attempt) -> new SmokeResult(check.url(), attempt, now, true, 200, 1,
+                "ok");
+        return AwsEngines.create(config, clients, passing, new DeploymentListener() {
+            @Override
+            public void onTransition(DeploymentState state, Transition t) {
+                log.add(t.at() + " " + t.to() + ": " + t.reason());
+            }
+
+            @Override
+            public void onProgress(DeploymentState state, String message) {
+                log.add(now + "   " + message);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        aws.close();
+    }
+
+    private static void copyFields(FakeAwsState from, FakeAwsState to) {
+        try {
+            for (Field f : FakeAwsState.class.getFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())) {
+                    f.set(to, f.get(from));
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("FakeAwsState fields are public; cannot copy them", e);
+        }
+    }
+
+    /**
+     * The fake answers a stale read with the state before the latest write of the same kind. Across runs on one fake
+     * that would be a previous run's state, so it is forgotten on restore. FakeAws has no reset, hence reflection.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, FakeAwsState> staleReadBaselines() {
+        try {
+            Field dispatcherField = FakeAws.class.getDeclaredField("dispatcher");
+            dispatcherField.setAccessible(true);
+            Object dispatcher = dispatcherField.get(aws);
+            Field before = dispatcher.getClass().getDeclaredField("before");
+            before.setAccessible(true);
+            return (Map<String, FakeAwsState>) before.get(dispatcher);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("FakeAws changed shape: cannot reset its stale-read baselines", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.ecsdeploy.core.reliability;
+
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
+import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The representative runs the reliability suite drives: between them they reach every phase of the state machine.
+ * Each names the environment it runs in, what is asked, the run that must have happened before it (its starting
+ * state), and what it ends with when nothing goes wrong.
+ */
+enum Scenario {
+    /** Deploy to green, test listener, smoke check, switch, one-minute bake with an alarm, then scale blue down. */
+    BLUE_GREEN("blue/green deploy with bake and scale-down", Yaml.BASE + Yaml.HEALTH + "  scaleDownOldAfter: 1m\n",
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED),
+    /** Deploy with canary stages 10% then 100%, analysed on healthy metrics, then the bake. */
+    CANARY("deploy with canary stages 10,100", Yaml.BASE + Yaml.HEALTH,
+            DeploymentRequest.deploy("v1.2.3", "reliability").withCanaryPlan(List.of(10, 100),
+                    Duration.ofMinutes(2)), Before.NOTHING, Outcome.SUCCEEDED),
+    /** Deploy whose bake sees an alarm go off: traffic is rolled back to blue. */
+    BAKE_ALARM("deploy rolled back by an alarm during the bake", Yaml.BASE + Yaml.HEALTH,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.ROLLED_BACK),
+    /** Not-promoted deploy first; then all traffic switched to green. */
+    SWITCH("switch to a slot deployed without promotion", Yaml.BASE + Yaml.HEALTH,
+            DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), Before.NOT_PROMOTED_DEPLOY,
+            Outcome.SUCCEEDED),
+    /** Full deploy with scale-down first; then a rollback that must scale blue back up before moving traffic. */
+    ROLLBACK("rollback to a scaled-down slot", Yaml.BASE + Yaml.HEALTH,
+            DeploymentRequest.rollback(null, "reliability", "customer complaints"), Before.FULL_DEPLOY,
+            Outcome.SUCCEEDED);
+
+    final String title;
+    final String yaml;
+    final DeploymentRequest request;
+    final Before before;
+    final Outcome cleanOutcome;
+
+    Scenario(String title, String yaml, DeploymentRequest request, Before before, Outcome cleanOutcome) {
+        this.title = title;
+        this.yaml = yaml;
+        this.request = request;
+        this.before = before;
+        this.cleanOutcome = cleanOutcome;
+    }
+
+    /** Metrics and alarms as a healthy application shows them; after the restore of the starting state. */
+    void setUp(Rig rig) {
+        rig.aws.alarm("web-5xx", "OK");
+        if (this == CANARY) {
+            for (String slot : new String[] {"blue", "green"}) {
+                rig.aws.metrics().set(slot, "RequestCount", "Sum", 500)
+                        .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 0)
+                        .set(slot, "TargetResponseTime", "p95", 0.1)
+                        .set(slot, "TargetResponseTime", "p99", 0.2)
+                        .set(slot, "HealthyHostCount", "Minimum", 2)
+                        .set(slot, "UnHealthyHostCount", "Maximum", 0);
+            }
+        } else {
+            rig.aws.metrics().set("green", "RequestCount", "Sum", 500).set("blue", "RequestCount", "Sum", 0);
+        }
+    }
+
+    /** Called before every step: the alarm of {@link #BAKE_ALARM} goes off once the bake has begun. */
+    void beforeStep(Rig rig, Phase phase) {
+        if (this == BAKE_ALARM && phase == Phase.BAKE) {
+            rig.aws.alarm("web-5xx", "ALARM");
+        }
+    }
+
+    /** What happened before the run: its starting state. */
+    enum Before {
+        /** The standard environment: blue live with two tasks, green idle at zero. */
+        NOTHING(null),
+        /** v1.2.3 deployed to green and checked, traffic still on blue. */
+        NOT_PROMOTED_DEPLOY(DeploymentRequest.deploy("v1.2.3", "reliability").withPromote(false)),
+        /** {@link #BLUE_GREEN} done: green live, blue scaled to zero. */
+        FULL_DEPLOY(DeploymentRequest.deploy("v1.2.3", "reliability"));
+
+        final DeploymentRequest request;
+
+        Before(DeploymentRequest request) {
+            this.request = request;
+        }
+    }
+
+    /** The environment YAML pieces; {@code ${endpoint}} is the fake's address. */
+    private static final class Yaml {
+        static final String BASE = """
+                name: prod-web
+                region: us-east-1
+                endpointUrl: ${endpoint}
+                cluster: prod
+                container: app
+                slots:
+                  blue: {service: web-blue, targetGroup: web-blue}
+                  green: {service: web-green, targetGroup: web-green}
+                listener: {loadBalancer: web-alb, port: 443}
+                testListener: {loadBalancer: web-alb, port: 8443}
+                smokeChecks:
+                  - url: http://127.0.0.1:9/health
+                    retries: 2
+                    retryDelay: 5s
+                analysis:
+                  interval: 60s
+                """;
+        static final String HEALTH = """
+                health:
+                  pollInterval: 10s
+                  bakeTime: 1m
+                  alarms: [web-5xx]
+                """;
+    }
+}
