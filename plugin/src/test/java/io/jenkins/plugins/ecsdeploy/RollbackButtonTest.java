@@ -20,6 +20,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -29,6 +30,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * when allowed puts traffic back and records who asked.
  */
 @WithJenkins
+@ExtendWith(ShortLockSettle.class)
 class RollbackButtonTest {
 
     private FakeAws aws;
