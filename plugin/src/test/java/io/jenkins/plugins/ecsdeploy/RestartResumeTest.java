@@ -62,6 +62,10 @@ class RestartResumeTest {
             assertThat(run.getAction(DeploymentAction.class).getLatest().getRecord().getOutcome())
                     .isEqualTo(Outcome.SUCCEEDED);
             assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
+            // Carried on from the saved state: one task definition, one production switch, across both sessions.
+            assertThat(aws.calls("RegisterTaskDefinition")).hasSize(1);
+            assertThat(aws.calls("ModifyListener").stream()
+                    .filter(c -> FakeAws.LISTENER_ARN.equals(c.param("ListenerArn")))).hasSize(1);
         });
     }
 }
