@@ -95,6 +95,27 @@ class PipelineStepsTest {
     }
 
     @Test
+    void abortingTheBuildDuringTheBakePutsTrafficBackBeforeTheStepEnds(JenkinsRule r) throws Exception {
+        FakeEnvironment.install(aws, "5m");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "deploy");
+        job.setDefinition(new CpsFlowDefinition("blueGreenDeploy imageTag: 'v2.0.0'", true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("\u2192 BAKE", run);
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
+
+        run.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+
+        // The step ended only once traffic was back, and the build records the abort.
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
+        r.assertLogContains("Abort requested by", run);
+        DeploymentEntry entry = run.getAction(DeploymentAction.class).getLatest();
+        assertThat(entry.isRunning()).isFalse();
+        assertThat(entry.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(entry.getRecord().getAbortedBy()).isNotBlank();
+    }
+
+    @Test
     void promoteFalseThenTrafficSwitchMovesTrafficOnlyWhenAsked(JenkinsRule r) throws Exception {
         FakeEnvironment.install(aws, "1s");
         WorkflowRun run = runPipeline(r, """
