@@ -17,11 +17,13 @@ import io.jenkins.plugins.ecsdeploy.freestyle.RollbackDeploymentBuilder;
 import io.jenkins.plugins.ecsdeploy.freestyle.TrafficSwitchBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Freestyle forms survive a save through the UI, and a freestyle deployment changes AWS like the step does. */
 @WithJenkins
+@ExtendWith(ShortLockSettle.class)
 class FreestyleBuildersTest {
 
     @Test

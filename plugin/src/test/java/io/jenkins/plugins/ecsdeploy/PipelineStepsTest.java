@@ -8,27 +8,29 @@ import io.jenkins.plugins.ecsdeploy.action.DeploymentAction;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentEntry;
 import io.jenkins.plugins.ecsdeploy.core.engine.Operation;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.environment.DeploymentEnvironment;
 import io.jenkins.plugins.ecsdeploy.environment.EcsDeploymentFolderProperty;
-import java.util.List;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The Pipeline steps against the fake AWS wire: what AWS was asked, what the build recorded and returned. */
 @WithJenkins
+@ExtendWith(ShortLockSettle.class)
 class PipelineStepsTest {
 
     private FakeAws aws;
@@ -90,6 +92,27 @@ class PipelineStepsTest {
         assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
         assertThat(run.getAction(DeploymentAction.class).getLatest().getRecord().getOutcome())
                 .isEqualTo(Outcome.ROLLED_BACK);
+    }
+
+    @Test
+    void abortingTheBuildDuringTheBakePutsTrafficBackBeforeTheStepEnds(JenkinsRule r) throws Exception {
+        FakeEnvironment.install(aws, "5m");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "deploy");
+        job.setDefinition(new CpsFlowDefinition("blueGreenDeploy imageTag: 'v2.0.0'", true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("\u2192 BAKE", run);
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
+
+        run.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+
+        // The step ended only once traffic was back, and the build records the abort.
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
+        r.assertLogContains("Abort requested by", run);
+        DeploymentEntry entry = run.getAction(DeploymentAction.class).getLatest();
+        assertThat(entry.isRunning()).isFalse();
+        assertThat(entry.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(entry.getRecord().getAbortedBy()).isNotBlank();
     }
 
     @Test

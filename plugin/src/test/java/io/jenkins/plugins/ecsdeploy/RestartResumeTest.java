@@ -12,6 +12,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
@@ -20,6 +21,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  * deployment finishes after the restart. The fake AWS outlives both sessions,
  * as real AWS would.
  */
+@ExtendWith(ShortLockSettle.class)
 class RestartResumeTest {
 
     @RegisterExtension
@@ -60,6 +62,10 @@ class RestartResumeTest {
             assertThat(run.getAction(DeploymentAction.class).getLatest().getRecord().getOutcome())
                     .isEqualTo(Outcome.SUCCEEDED);
             assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
+            // Carried on from the saved state: one task definition, one production switch, across both sessions.
+            assertThat(aws.calls("RegisterTaskDefinition")).hasSize(1);
+            assertThat(aws.calls("ModifyListener").stream()
+                    .filter(c -> FakeAws.LISTENER_ARN.equals(c.param("ListenerArn")))).hasSize(1);
         });
     }
 }

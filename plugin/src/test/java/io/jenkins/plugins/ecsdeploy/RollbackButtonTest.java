@@ -15,20 +15,24 @@ import jenkins.model.Jenkins;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The build page's Rollback button: POST only, needs the Rollback permission, refuses once traffic moved, and
- * when allowed puts traffic back and records who asked.
+ * when allowed puts traffic back and records who asked. Also renders the plugin's views (deployment page, build
+ * summary, job page box) through Jenkins, so a Jelly error or a missing getter fails here.
  */
 @WithJenkins
+@ExtendWith(ShortLockSettle.class)
 class RollbackButtonTest {
 
     private FakeAws aws;
@@ -98,6 +102,25 @@ class RollbackButtonTest {
         JenkinsRule.WebClient wc = r.createWebClient().login("oncall");
         assertThat(post(wc)).isEqualTo(409);
         assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(50, 50));
+    }
+
+    @Test
+    void thePagesShowTheDeploymentAndOfferTheButtonOnlyToThoseWhoMayRollBack() throws Exception {
+        // Without JavaScript: the test is about what the views render, not about echarts running in HtmlUnit.
+        JenkinsRule.WebClient oncall = r.createWebClient().login("oncall");
+        oncall.setJavaScriptEnabled(false);
+        HtmlPage page = oncall.goTo("job/deploy/1/ecs-deployment/");
+        assertThat(page.querySelectorAll("a.confirmation-link[data-url='rollback']")).hasSize(1);
+        assertThat(page.asNormalizedText()).contains("Production traffic: blue 0%, green 100%");
+
+        JenkinsRule.WebClient reader = r.createWebClient().login("reader");
+        reader.setJavaScriptEnabled(false);
+        HtmlPage readerPage = reader.goTo("job/deploy/1/ecs-deployment/");
+        assertThat(readerPage.querySelectorAll("a.confirmation-link")).isEmpty();
+        assertThat(readerPage.asNormalizedText()).contains("You do not have the permission to roll back");
+        assertThat(reader.goTo("job/deploy/1/").asNormalizedText()).contains("DEPLOY on production: SUCCEEDED");
+        assertThat(reader.goTo("job/deploy/").asNormalizedText()).contains("Latest ECS deployment");
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
     }
 
     private static int post(JenkinsRule.WebClient wc) throws Exception {

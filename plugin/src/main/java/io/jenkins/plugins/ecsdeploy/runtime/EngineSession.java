@@ -11,8 +11,11 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
 import io.jenkins.plugins.ecsdeploy.core.engine.StatusReader;
+import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import java.time.Duration;
 import jenkins.model.Jenkins;
+import jenkins.util.SystemProperties;
 
 /**
  * Open AWS clients for one environment, with an engine over them. Kept between the short steps of one deployment
@@ -20,6 +23,13 @@ import jenkins.model.Jenkins;
  * nor credentials are ever saved.
  */
 public final class EngineSession implements AutoCloseable {
+
+    /**
+     * System property overriding the deployment lock's settle delay (default {@link LockSettings#DEFAULT_SETTLE}),
+     * e.g. {@code 100ms}. Meant for the plugin's own tests, where the default would add ten seconds to every run;
+     * lowering it on a real controller weakens the lock against a competitor that writes it at the same moment.
+     */
+    public static final String LOCK_SETTLE_PROPERTY = EngineSession.class.getName() + ".lockSettle";
 
     private final EnvironmentConfig config;
     private final AwsAccess access;
@@ -39,11 +49,21 @@ public final class EngineSession implements AutoCloseable {
      */
     static EngineSession open(TargetEnvironment target, EnvironmentConfig config, Run<?, ?> run,
             DeploymentListener listener, boolean track) throws AbortException {
+        LockSettings lock = lockSettings(run);
         AwsAccess access = AwsAccess.open(target, config, run, track);
         AwsClients clients = AwsClients.create(
                 new AwsConnection(config.region(), config.endpointUrl(), access.provider(), RetrySettings.defaults()));
-        return new EngineSession(config, access, clients,
-                AwsEngines.create(config, clients, listener, LockSettings.at(lockWhere(run))));
+        return new EngineSession(config, access, clients, AwsEngines.create(config, clients, listener, lock));
+    }
+
+    /** Read at every session, not once, so a test can set the property before its builds start. */
+    private static LockSettings lockSettings(Run<?, ?> run) throws AbortException {
+        Duration settle = SystemProperties.getDuration(LOCK_SETTLE_PROPERTY, LockSettings.DEFAULT_SETTLE);
+        try {
+            return new LockSettings(lockWhere(run), LockSettings.DEFAULT_TTL, settle);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.EngineSession_badLockSettle(LOCK_SETTLE_PROPERTY, e.getMessage()));
+        }
     }
 
     /**

@@ -92,10 +92,10 @@ public class DeploymentStepExecution extends StepExecution {
             }
             ticking = true;
         }
+        Instant next;
         try {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            Instant next;
             advancing = true;
             try {
                 next = deployment.advance(run, listener);
@@ -103,25 +103,24 @@ public class DeploymentStepExecution extends StepExecution {
                 advancing = false;
             }
             getContext().saveState();
-            if (next == null) {
-                finish();
-            } else {
-                synchronized (this) {
-                    ticking = false;
-                    schedule(wakeUp ? 0 : Duration.between(Instant.now(), next).toMillis());
-                    wakeUp = false;
-                }
-            }
         } catch (Exception e) {
             synchronized (this) {
                 done = true;
             }
             deployment.close();
             getContext().onFailure(e);
-        } finally {
-            synchronized (this) {
-                ticking = false;
-            }
+            return;
+        }
+        if (next == null) {
+            finish();
+            return;
+        }
+        synchronized (this) {
+            // Cleared and rescheduled under one lock, and never touched again by this tick: the next tick may
+            // already be running when this method returns, and a stop() must see it as running.
+            ticking = false;
+            schedule(wakeUp ? 0 : Duration.between(Instant.now(), next).toMillis());
+            wakeUp = false;
         }
     }
 
