@@ -55,12 +55,14 @@ class SwitchLatencyBenchmark {
                 rollbackCalls = actions(h.aws.calls().subList(before, h.aws.calls().size()));
             }
         }
-        // Switch: preflight reads, then one write framed by the read it needs (to keep other actions) and the
-        // verifying read. Rollback skips preflight: health of the destination, the write, the verifying read.
+        // Switch: preflight reads and the lock, then one write framed by the read it needs (to keep other actions)
+        // and the verifying read. Rollback skips preflight: health of the destination, the write, the verifying
+        // read.
         assertThat(switchCalls).containsSubsequence("DescribeListeners", "ModifyListener", "DescribeListeners");
         assertThat(switchCalls.stream().filter(a -> a.startsWith("Modify"))).hasSize(1);
+        // Traffic is back, verified, after four calls; the run then releases its deployment lock.
         assertThat(rollbackCalls).containsExactly("DescribeTargetHealth", "DescribeListeners", "ModifyListener",
-                "DescribeListeners");
+                "DescribeListeners", "DescribeTags", "RemoveTags");
         report(switchCalls, rollbackCalls, switchMicros, rollbackMicros);
     }
 
@@ -71,9 +73,9 @@ class SwitchLatencyBenchmark {
     private static void report(List<String> switchCalls, List<String> rollbackCalls, List<Long> switchMicros,
             List<Long> rollbackMicros) throws IOException {
         String table = "# Switch and rollback cost (fake AWS over loopback, " + RUNS + " runs each)\n\n"
-                + "| operation | AWS calls | writes | p50 ms | p90 ms | max ms |\n|---|---|---|---|---|---|\n"
+                + "| operation | AWS calls | traffic writes | p50 ms | p90 ms | max ms |\n|---|---|---|---|---|---|\n"
                 + row("verified switch (incl. preflight)", switchCalls, switchMicros)
-                + row("emergency rollback (abort to verified)", rollbackCalls, rollbackMicros)
+                + row("emergency rollback (abort to end of run)", rollbackCalls, rollbackMicros)
                 + "\nSwitch calls: " + String.join(", ", switchCalls) + "\n\nRollback calls: "
                 + String.join(", ", rollbackCalls) + "\n";
         System.out.println(table);
