@@ -82,6 +82,10 @@ final class PreflightPhase {
         s.stableSlot = canary.other();
         s.rollbackSplit = TrafficSplit.allTo(s.stableSlot);
         requireHealthy(ctx, canary, "Deploy the new version to it first (blueGreenDeploy with promote: false).");
+        // The stable slot takes the rest of the traffic at every stage: naming the live slot as the canary would
+        // otherwise send most traffic to the idle one, which may have no task at all.
+        requireHealthy(ctx, s.stableSlot, "It would take " + (100 - s.request.canaryStages().get(0))
+                + "% of traffic at the first stage; scale it up, or name the other slot as the canary.");
         ServiceControl ecs = ctx.aws().services();
         String stableImage = ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image();
         String canaryImage = ecs.taskDefinition(ecs.describe(canary).taskDefinitionArn()).image();

@@ -200,6 +200,18 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void canaryOnTheLiveSlotRefusesToSendTheRestToAnEmptySlot() {
+        // Blue serves everything; green has no task. Naming blue as the canary would send 90% to green.
+        DeploymentState s = h.run(DeploymentRequest.canary(List.of(10, 100), STAGE, Slot.BLUE, "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("green is not ready for traffic")
+                .contains("0 of 0 registered targets are healthy");
+        assertThat(h.aws.calls("ModifyListener")).isEmpty();
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
     void eachIntervalIsOneMinuteFromTheVerifiedShift() {
         healthyTraffic("blue");
         healthyTraffic("green");
