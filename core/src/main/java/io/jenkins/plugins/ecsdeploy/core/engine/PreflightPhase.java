@@ -105,7 +105,11 @@ final class PreflightPhase {
         }
         s.splitWanted = wanted;
         s.rollbackSplit = s.splitBefore;
-        s.targetSlot = wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
+        // The record's "to" is the slot that gains traffic, so 100/0 -> 90/10 reads "blue to green"; a switch that
+        // changes nothing falls back to the slot with the larger share.
+        int gain = wanted.green() - s.splitBefore.green();
+        s.targetSlot = gain > 0 ? Slot.GREEN : gain < 0 ? Slot.BLUE
+                : wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
         s.stableSlot = s.targetSlot.other();
         ServiceControl ecs = ctx.aws().services();
         record(s, ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image(),

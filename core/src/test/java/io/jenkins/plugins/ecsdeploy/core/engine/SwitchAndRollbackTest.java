@@ -35,6 +35,28 @@ class SwitchAndRollbackTest {
     }
 
     @Test
+    void recordOfAPartialSwitchNamesTheSlotThatGainsTraffic() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.parse("blue=90,green=10"), "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getFromSlot()).isEqualTo(Slot.BLUE);
+        assertThat(s.getRecord().getToSlot()).isEqualTo(Slot.GREEN);
+        assertThat(s.getRecord().getFromImage()).endsWith(":v1.0.0");
+        assertThat(s.getRecord().getToImage()).endsWith(":v1.2.3");
+    }
+
+    @Test
+    void recordOfAnEvenSplitFromGreenNamesBlueAsTheSlotThatGainsTraffic() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+        DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.parse("blue=50,green=50"), "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getFromSlot()).isEqualTo(Slot.GREEN);
+        assertThat(s.getRecord().getToSlot()).isEqualTo(Slot.BLUE);
+    }
+
+    @Test
     void switchRefusesASlotWithoutHealthyTargets() {
         DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "alice"));
 
