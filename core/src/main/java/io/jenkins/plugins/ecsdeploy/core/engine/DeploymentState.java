@@ -57,6 +57,11 @@ public final class DeploymentState {
     String abortedBy;
     /** Why the run is rolling back; null for a rollback that a user asked for. */
     String failureReason;
+    /**
+     * The ROLLBACK_FAILED message of a rollback that went to the other slot because its own target was unhealthy;
+     * reported once that split reads back. Null otherwise.
+     */
+    String rollbackFailure;
     /** Rollback writes made, bounded by RollbackPhases.MAX_ROLLBACK_WRITES. */
     int rollbackWrites;
     /** Consecutive AWS failures in the current phase, for back-off. */

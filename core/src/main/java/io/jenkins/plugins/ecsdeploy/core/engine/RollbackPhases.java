@@ -45,6 +45,9 @@ final class RollbackPhases {
         if (!shown) {
             return ctx.now.plus(StepContext.READ_BACK_POLL);
         }
+        if (s.rollbackFailure != null) {
+            return ctx.finish(Outcome.ROLLBACK_FAILED, s.rollbackFailure);
+        }
         if (s.failureReason == null) {
             return ctx.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.targetSlot + " ("
                     + s.record.toImage + "), verified on the listener.");
@@ -60,20 +63,30 @@ final class RollbackPhases {
         String state = destination + " has " + health.healthy() + "/" + health.total() + " healthy targets, "
                 + other + " has " + otherHealth.healthy() + "/" + otherHealth.total();
         if (otherHealth.allHealthy(1)) {
-            TrafficSplit current = ctx.aws().router().currentSplit();
-            if (!current.equals(TrafficSplit.allTo(other))) {
-                ctx.applySplit(TrafficSplit.allTo(other));
-            }
-            return ctx.finish(Outcome.ROLLBACK_FAILED, prefix(s) + "Could not roll back to " + destination
+            return fallBack(ctx, other, prefix(s) + "Could not roll back to " + destination
                     + " because it is unhealthy (" + state + "). ALL TRAFFIC IS ON " + other.id().toUpperCase()
                     + ", the only healthy slot. Investigate " + destination + " now.");
         }
-        TrafficSplit current = ctx.aws().router().currentSplit();
-        if (!current.equals(TrafficSplit.allTo(destination))) {
-            ctx.applySplit(TrafficSplit.allTo(destination));
-        }
-        return ctx.finish(Outcome.ROLLBACK_FAILED, prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
+        return fallBack(ctx, destination, prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
                 + "). All traffic is on the previously active slot " + destination + ". Act now.");
+    }
+
+    /**
+     * Puts all traffic on {@code slot}; the message, which says where traffic is, is only reported once the
+     * listener shows it, like any other rollback write.
+     */
+    private static Instant fallBack(StepContext ctx, Slot slot, String message) {
+        DeploymentState s = ctx.state;
+        TrafficSplit all = TrafficSplit.allTo(slot);
+        if (ctx.aws().router().currentSplit().equals(all)) {
+            return ctx.finish(Outcome.ROLLBACK_FAILED, message);
+        }
+        s.rollbackFailure = message;
+        s.rollbackSplit = all;
+        ctx.applySplit(all);
+        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollbackWrites++;
+        return ctx.moveTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + all + " instead");
     }
 
     private static String prefix(DeploymentState s) {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalResult;
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
 import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -85,6 +86,42 @@ class CanaryDeploymentTest {
         assertThat(s.getRecord().getOutcomeMessage()).contains("errorRate").contains("15.0%");
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         assertThat(greenWeights()).containsExactly("5", "25", "0");
+    }
+
+    @Test
+    void fallbackToTheOnlyHealthySlotIsReadBackBeforeTheRecordSaysWhereTrafficIs() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getRecord().getStages().size() == 1);
+        h.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
+        h.aws.slotUnhealthy(FakeAws.BLUE_TARGET_GROUP, true);
+        h.aws.ignoreWrites("ModifyListener");
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(new TrafficSplit(90, 10));
+        assertThat(s.getRecord().getOutcomeMessage()).as("the record must not claim a split AWS does not show")
+                .doesNotContain("ALL TRAFFIC IS ON GREEN").contains("does not show");
+    }
+
+    @Test
+    void fallbackToTheOnlyHealthySlotIsVerifiedOnTheListener() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getRecord().getStages().size() == 1);
+        h.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
+        h.aws.slotUnhealthy(FakeAws.BLUE_TARGET_GROUP, true);
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(s.getRecord().getOutcomeMessage()).contains("ALL TRAFFIC IS ON GREEN")
+                .contains("errorRate");
+        assertThat(h.phases(s)).containsSubsequence(Phase.ROLL_BACK, Phase.VERIFY_ROLLBACK, Phase.FINISHED);
     }
 
     @Test
