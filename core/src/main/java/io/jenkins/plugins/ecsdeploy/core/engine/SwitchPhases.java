@@ -61,8 +61,7 @@ final class SwitchPhases {
         if (ctx.now.isBefore(s.deadline)) {
             ctx.progress("Baking " + s.targetSlot + ": " + health.healthy() + "/" + health.total()
                     + " targets healthy, no alarm; " + Duration.between(ctx.now, s.deadline).toSeconds() + " s left");
-            Instant next = ctx.nextPoll();
-            return next.isAfter(s.deadline) ? s.deadline : next;
+            return pollUntilDeadline(ctx);
         }
         Duration scaleDownAfter = ctx.scaleDownOldAfter();
         if (scaleDownAfter == null) {
@@ -72,7 +71,16 @@ final class SwitchPhases {
         s.deadline = ctx.now.plus(scaleDownAfter);
         ctx.moveTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.stableSlot + " will be scaled down in "
                 + DurationText.format(scaleDownAfter));
-        return s.deadline;
+        return pollUntilDeadline(ctx);
+    }
+
+    /**
+     * The next poll, but no later than the deadline. A run that slept until a deadline beyond the lock's TTL
+     * would let its lock lapse: each step renews it.
+     */
+    private static Instant pollUntilDeadline(StepContext ctx) {
+        Instant next = ctx.nextPoll();
+        return next.isAfter(ctx.state.deadline) ? ctx.state.deadline : next;
     }
 
     /**
@@ -84,7 +92,7 @@ final class SwitchPhases {
     Instant scaleDownOld(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (ctx.now.isBefore(s.deadline)) {
-            return s.deadline;
+            return pollUntilDeadline(ctx);
         }
         TrafficSplit actual = ctx.aws().router().currentSplit();
         if (!actual.equals(TrafficSplit.allTo(s.targetSlot))) {
