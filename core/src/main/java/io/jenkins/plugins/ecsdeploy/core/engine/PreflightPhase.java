@@ -122,6 +122,12 @@ final class PreflightPhase {
 
     private Instant rollback(StepContext ctx) {
         DeploymentState s = ctx.state;
+        if (s.request.slot() == null && s.splitBefore.blue() == s.splitBefore.green()) {
+            // minority() would ask for the canary slot, but a rollback's slot is where traffic goes.
+            throw new DeploymentFailure("Traffic is split evenly (" + s.splitBefore + "), so it is not clear which"
+                    + " slot is the previous version: name the slot to roll back to (ecs-deploy rollback --to blue), or"
+                    + " switch all traffic to one slot.");
+        }
         Slot target = s.request.slot() != null ? s.request.slot()
                 : s.splitBefore.soleSlot().map(Slot::other).orElseGet(() -> minority(s.splitBefore).other());
         s.targetSlot = target;

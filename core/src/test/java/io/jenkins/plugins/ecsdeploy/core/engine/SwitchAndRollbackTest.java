@@ -115,6 +115,20 @@ class SwitchAndRollbackTest {
     }
 
     @Test
+    void rollbackOfAnEvenSplitAsksForTheSlotToRollBackTo() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        h.run(DeploymentRequest.switchTo(TrafficSplit.parse("blue=50,green=50"), "alice"));
+        int modifies = h.aws.calls("ModifyListener").size();
+
+        DeploymentState s = h.run(DeploymentRequest.rollback(null, "bob", "bad release"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).as("a rollback has no canary slot to name")
+                .doesNotContain("canary").contains("roll back to");
+        assertThat(h.aws.calls("ModifyListener")).hasSize(modifies);
+    }
+
+    @Test
     void rollbackWhenAlreadyThereChangesNothing() {
         DeploymentState s = h.run(DeploymentRequest.rollback(Slot.BLUE, "bob", null));
 
