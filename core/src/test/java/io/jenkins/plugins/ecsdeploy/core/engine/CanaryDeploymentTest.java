@@ -173,6 +173,21 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void noDataPassDoesNotPromoteACanaryThatReceivedNoRequests() {
+        // Targets are up, but no request reaches the canary: ALB then publishes no RequestCount at all.
+        h.with("analysis:\n  noData: PASS\n");
+        healthyTraffic("blue");
+        h.aws.metrics().set("green", "HealthyHostCount", "Minimum", 2)
+                .set("green", "UnHealthyHostCount", "Maximum", 0);
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getStages().get(0).getVerdict()).isNotEqualTo(Verdict.PASS);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("minRequests");
+        assertThat(greenWeights()).containsExactly("10", "0");
+    }
+
+    @Test
     void inconclusiveLimitFailsTheStage() {
         h.with("analysis:\n  inconclusiveLimit: 1\n");
         DeploymentState s = h.run(plan(10, 100));
