@@ -32,6 +32,8 @@ public final class DeploymentState {
 
     /** Deadline of the current waiting phase (readiness, verify read-back, bake, scale-down delay). */
     Instant deadline;
+    /** When the bake last saw the new slot healthy; a longer gap than a few polls is added to the bake. */
+    Instant bakeWatchedAt;
     /** Attempts made in the current phase (smoke check retries, read-backs). */
     int attempts;
     int smokeIndex;

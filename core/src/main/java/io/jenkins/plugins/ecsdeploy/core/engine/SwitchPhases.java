@@ -35,6 +35,7 @@ final class SwitchPhases {
             return ctx.finish(Outcome.SUCCEEDED, "Traffic is now " + s.splitWanted + ", verified on the listener.");
         }
         s.deadline = ctx.now.plus(ctx.bakeTime());
+        s.bakeWatchedAt = ctx.now;
         ctx.moveTo(Phase.BAKE, "verified: " + s.splitWanted + "; watching " + s.targetSlot + " for "
                 + DurationText.format(ctx.bakeTime()));
         return ctx.now;
@@ -58,6 +59,7 @@ final class SwitchPhases {
                 throw new DeploymentFailure("Alarm in ALARM during the bake: " + String.join(", ", firing) + ".");
             }
         }
+        extendBakeOverGap(ctx);
         if (ctx.now.isBefore(s.deadline)) {
             ctx.progress("Baking " + s.targetSlot + ": " + health.healthy() + "/" + health.total()
                     + " targets healthy, no alarm; " + Duration.between(ctx.now, s.deadline).toSeconds() + " s left");
@@ -72,6 +74,25 @@ final class SwitchPhases {
         ctx.moveTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.stableSlot + " will be scaled down in "
                 + DurationText.format(scaleDownAfter));
         return pollUntilDeadline(ctx);
+    }
+
+    /**
+     * A bake is time spent watching: when the run was not called for several polls (a crash, a controller
+     * restart), the unwatched time does not count, so the deadline moves out by as much.
+     */
+    private static void extendBakeOverGap(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        Duration poll = ctx.config.health().pollInterval();
+        if (s.bakeWatchedAt != null) {
+            Duration gap = Duration.between(s.bakeWatchedAt, ctx.now);
+            if (gap.compareTo(poll.multipliedBy(3)) > 0) {
+                Duration unwatched = gap.minus(poll);
+                s.deadline = s.deadline.plus(unwatched);
+                ctx.progress("The bake was not watched for " + unwatched.toSeconds() + " s (was the run stopped?);"
+                        + " it is extended by as much, to " + s.deadline);
+            }
+        }
+        s.bakeWatchedAt = ctx.now;
     }
 
     /**

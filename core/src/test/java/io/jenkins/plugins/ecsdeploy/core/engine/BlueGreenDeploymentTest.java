@@ -328,6 +328,30 @@ class BlueGreenDeploymentTest {
     }
 
     @Test
+    void timeTheRunWasDownIsNotCountedAsBaked() {
+        DeploymentEngine first = h.engine();
+        DeploymentState s = first.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(first, s, st -> st.getPhase() == Phase.BAKE);
+        first.advance(s, h.now);
+        String saved = StateJson.write(s);
+        // The controller is down for ten minutes, twice the five-minute bake.
+        h.now = h.now.plus(Duration.ofMinutes(10));
+        java.time.Instant resumedAt = h.now;
+
+        DeploymentEngine second = h.engine();
+        DeploymentState restored = StateJson.readState(saved);
+        h.runUntil(second, restored, st -> h.now.isAfter(resumedAt.plus(Duration.ofMinutes(2))));
+        assertThat(restored.isFinished()).as("the bake watched green for one check only:\n"
+                + String.join("\n", h.log)).isFalse();
+
+        h.aws.slotUnhealthy(FakeAws.GREEN_TARGET_GROUP, true);
+        h.runToEnd(second, restored);
+        assertThat(restored.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(restored.getRecord().getOutcomeMessage()).contains("green became unhealthy during the bake");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
     void secondDeploymentGoesBackToBlue() {
         h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
         DeploymentState second = h.run(DeploymentRequest.deploy("v1.2.4", "alice"));
