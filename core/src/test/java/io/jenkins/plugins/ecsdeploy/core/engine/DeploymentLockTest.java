@@ -241,6 +241,31 @@ class DeploymentLockTest {
     }
 
     @Test
+    void aLockTakenDuringTheScaleDownDelayLeavesTheBakedDeploymentLiveAndTheOldSlotUp() {
+        h.with("health:\n  scaleDownOldAfter: 1h\n");
+        h.aws.metrics().set("green", "RequestCount", "Sum", 300);
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.SCALE_DOWN_OLD);
+        String thief = LockTag.encode(LockHolder.forRun("d-9", "carol", "cli@elsewhere", h.now,
+                LockSettings.DEFAULT_TTL));
+        h.aws.edit(st -> st.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY, thief));
+        h.now = h.now.plus(Duration.ofMinutes(20));
+        int mark = h.aws.calls().size();
+
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).as("green went live and passed its bake")
+                .isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("blue was NOT scaled down")
+                .contains("deployment d-9");
+        assertThat(s.getLockConflict().deploymentId()).isEqualTo("d-9");
+        assertThat(actionsSince(mark)).noneMatch(WRITES::contains);
+        assertThat(h.aws.service(FakeAws.BLUE_SERVICE).desiredCount()).isEqualTo(2);
+        assertThat(lockTag()).isEqualTo(thief);
+    }
+
+    @Test
     void readingTheStatusTakesNoLock() {
         try (AwsClients clients = AwsClients.create(new AwsConnection(FakeAws.REGION, h.aws.endpoint(),
                 SdkClients.credentials(), RetrySettings.fast()))) {
