@@ -129,6 +129,25 @@ class SwitchAndRollbackTest {
     }
 
     @Test
+    void rollbackThatFindsNeitherSlotHealthyLeavesTrafficWhereItWas() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.rollback(null, "bob", "bad release"), "d-2", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.ROLL_BACK);
+        h.aws.slotUnhealthy(FakeAws.BLUE_TARGET_GROUP, true);
+        h.aws.slotUnhealthy(FakeAws.GREEN_TARGET_GROUP, true);
+        int modifies = h.aws.calls("ModifyListener").size();
+
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("NEITHER SLOT IS HEALTHY")
+                .as("green, not blue, was active before the rollback").doesNotContain("previously active slot blue");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(h.aws.calls("ModifyListener")).hasSize(modifies);
+    }
+
+    @Test
     void rollbackWhenAlreadyThereChangesNothing() {
         DeploymentState s = h.run(DeploymentRequest.rollback(Slot.BLUE, "bob", null));
 
