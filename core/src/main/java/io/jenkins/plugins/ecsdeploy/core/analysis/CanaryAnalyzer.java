@@ -20,7 +20,8 @@ import java.util.Locale;
  * Fewer canary requests than {@code minRequests} make the rate and latency checks inconclusive: a handful of
  * requests says nothing either way. A metric without data (absent, NaN or infinite) is judged by
  * {@link AnalysisConfig#noDataFor}; a missing 5xx count next to a request count means no 5xx, because the load
- * balancer publishes that metric only when there are some.
+ * balancer publishes that metric only when there are some. For the same reason a missing request count may mean
+ * no request at all: while {@code minRequests} is set, a no-data PASS then does not pass the traffic metrics.
  */
 public final class CanaryAnalyzer {
 
@@ -43,6 +44,10 @@ public final class CanaryAnalyzer {
         IntervalFindings findings = new IntervalFindings(cfg);
         Traffic canaryTraffic = Traffic.of(c, cfg.minRequests(), "");
         Traffic stableTraffic = Traffic.of(s, cfg.minRequests(), "stable slot ");
+        if (c.requests() == null && cfg.minRequests() > 0) {
+            findings.unprovenTraffic("no request count, so not the minimum of " + cfg.minRequests()
+                    + " requests (minRequests); noData PASS does not stand in for traffic");
+        }
 
         errorRate(cfg, findings, canaryTraffic, stableTraffic);
         if (cfg.maxP95Millis() != null) {

@@ -18,6 +18,8 @@ final class IntervalFindings {
     private final AnalysisConfig cfg;
     private final List<MetricVerdict> verdicts = new ArrayList<>();
     private final Map<Verdict, Set<String>> reasons = new LinkedHashMap<>();
+    /** Why the canary's traffic is unproven, so that a no-data PASS may not stand for a traffic metric; or null. */
+    private String unprovenTraffic;
 
     IntervalFindings(AnalysisConfig cfg) {
         this.cfg = cfg;
@@ -47,10 +49,21 @@ final class IntervalFindings {
         if (invalid && verdict == Verdict.PASS) {
             verdict = Verdict.INCONCLUSIVE;
             note = label + " is not a number → INCONCLUSIVE (noData PASS does not cover invalid values)";
+        } else if (verdict == Verdict.PASS && unprovenTraffic != null && !"healthyHosts".equals(metric)) {
+            verdict = Verdict.INCONCLUSIVE;
+            note = label + " no data → INCONCLUSIVE (" + unprovenTraffic + ")";
         } else {
             note = label + (invalid ? " is not a number" : " no data") + " → " + verdict + " (noData policy)";
         }
         add(new MetricVerdict(metric, canary, stable, threshold, verdict, note));
+    }
+
+    /**
+     * The canary has no request count while a minimum is set: ALB publishes none when no request arrived, so a
+     * no-data PASS must not stand for the traffic metrics, any more than a handful of requests would.
+     */
+    void unprovenTraffic(String reason) {
+        unprovenTraffic = reason;
     }
 
     Verdict verdict() {

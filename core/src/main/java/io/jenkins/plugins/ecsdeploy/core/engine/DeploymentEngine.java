@@ -151,6 +151,11 @@ public final class DeploymentEngine {
     private Instant lockedOut(StepContext ctx, LockHeldException e) {
         DeploymentState s = ctx.state;
         s.lockConflict = e.holder();
+        if (s.phase == Phase.SCALE_DOWN_OLD) {
+            // Like any failure of the scale-down: the deployment is live and baked; only the clean-up is left.
+            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + ", but "
+                    + s.stableSlot + " was NOT scaled down: " + e.getMessage());
+        }
         if (!s.trafficMoved) {
             return ctx.finish(Outcome.FAILED, e.getMessage() + " Production traffic was not changed.");
         }

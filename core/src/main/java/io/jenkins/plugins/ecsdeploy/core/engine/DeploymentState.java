@@ -32,6 +32,8 @@ public final class DeploymentState {
 
     /** Deadline of the current waiting phase (readiness, verify read-back, bake, scale-down delay). */
     Instant deadline;
+    /** When the bake last saw the new slot healthy; a longer gap than a few polls is added to the bake. */
+    Instant bakeWatchedAt;
     /** Attempts made in the current phase (smoke check retries, read-backs). */
     int attempts;
     int smokeIndex;
@@ -57,6 +59,11 @@ public final class DeploymentState {
     String abortedBy;
     /** Why the run is rolling back; null for a rollback that a user asked for. */
     String failureReason;
+    /**
+     * The ROLLBACK_FAILED message of a rollback that went to the other slot because its own target was unhealthy;
+     * reported once that split reads back. Null otherwise.
+     */
+    String rollbackFailure;
     /** Rollback writes made, bounded by RollbackPhases.MAX_ROLLBACK_WRITES. */
     int rollbackWrites;
     /** Consecutive AWS failures in the current phase, for back-off. */

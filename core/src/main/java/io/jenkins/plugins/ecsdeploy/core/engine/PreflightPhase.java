@@ -82,6 +82,10 @@ final class PreflightPhase {
         s.stableSlot = canary.other();
         s.rollbackSplit = TrafficSplit.allTo(s.stableSlot);
         requireHealthy(ctx, canary, "Deploy the new version to it first (blueGreenDeploy with promote: false).");
+        // The stable slot takes the rest of the traffic at every stage: naming the live slot as the canary would
+        // otherwise send most traffic to the idle one, which may have no task at all.
+        requireHealthy(ctx, s.stableSlot, "It would take " + (100 - s.request.canaryStages().get(0))
+                + "% of traffic at the first stage; scale it up, or name the other slot as the canary.");
         ServiceControl ecs = ctx.aws().services();
         String stableImage = ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image();
         String canaryImage = ecs.taskDefinition(ecs.describe(canary).taskDefinitionArn()).image();
@@ -101,7 +105,11 @@ final class PreflightPhase {
         }
         s.splitWanted = wanted;
         s.rollbackSplit = s.splitBefore;
-        s.targetSlot = wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
+        // The record's "to" is the slot that gains traffic, so 100/0 -> 90/10 reads "blue to green"; a switch that
+        // changes nothing falls back to the slot with the larger share.
+        int gain = wanted.green() - s.splitBefore.green();
+        s.targetSlot = gain > 0 ? Slot.GREEN : gain < 0 ? Slot.BLUE
+                : wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
         s.stableSlot = s.targetSlot.other();
         ServiceControl ecs = ctx.aws().services();
         record(s, ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image(),
@@ -114,6 +122,12 @@ final class PreflightPhase {
 
     private Instant rollback(StepContext ctx) {
         DeploymentState s = ctx.state;
+        if (s.request.slot() == null && s.splitBefore.blue() == s.splitBefore.green()) {
+            // minority() would ask for the canary slot, but a rollback's slot is where traffic goes.
+            throw new DeploymentFailure("Traffic is split evenly (" + s.splitBefore + "), so it is not clear which"
+                    + " slot is the previous version: name the slot to roll back to (ecs-deploy rollback --to blue), or"
+                    + " switch all traffic to one slot.");
+        }
         Slot target = s.request.slot() != null ? s.request.slot()
                 : s.splitBefore.soleSlot().map(Slot::other).orElseGet(() -> minority(s.splitBefore).other());
         s.targetSlot = target;

@@ -45,6 +45,9 @@ final class RollbackPhases {
         if (!shown) {
             return ctx.now.plus(StepContext.READ_BACK_POLL);
         }
+        if (s.rollbackFailure != null) {
+            return ctx.finish(Outcome.ROLLBACK_FAILED, s.rollbackFailure);
+        }
         if (s.failureReason == null) {
             return ctx.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.targetSlot + " ("
                     + s.record.toImage + "), verified on the listener.");
@@ -60,20 +63,34 @@ final class RollbackPhases {
         String state = destination + " has " + health.healthy() + "/" + health.total() + " healthy targets, "
                 + other + " has " + otherHealth.healthy() + "/" + otherHealth.total();
         if (otherHealth.allHealthy(1)) {
-            TrafficSplit current = ctx.aws().router().currentSplit();
-            if (!current.equals(TrafficSplit.allTo(other))) {
-                ctx.applySplit(TrafficSplit.allTo(other));
-            }
-            return ctx.finish(Outcome.ROLLBACK_FAILED, prefix(s) + "Could not roll back to " + destination
+            return fallBack(ctx, TrafficSplit.allTo(other), prefix(s) + "Could not roll back to " + destination
                     + " because it is unhealthy (" + state + "). ALL TRAFFIC IS ON " + other.id().toUpperCase()
                     + ", the only healthy slot. Investigate " + destination + " now.");
         }
-        TrafficSplit current = ctx.aws().router().currentSplit();
-        if (!current.equals(TrafficSplit.allTo(destination))) {
-            ctx.applySplit(TrafficSplit.allTo(destination));
+        if (s.request.operation() == Operation.ROLLBACK) {
+            // A requested rollback goes away from the active slot: with no healthy slot, moving is no better.
+            return fallBack(ctx, s.splitBefore, prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
+                    + "). Traffic is left where it was before the rollback (" + s.splitBefore + "). Act now.");
         }
-        return ctx.finish(Outcome.ROLLBACK_FAILED, prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
+        return fallBack(ctx, TrafficSplit.allTo(destination), prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
                 + "). All traffic is on the previously active slot " + destination + ". Act now.");
+    }
+
+    /**
+     * Puts traffic at {@code split}; the message, which says where traffic is, is only reported once the listener
+     * shows it, like any other rollback write.
+     */
+    private static Instant fallBack(StepContext ctx, TrafficSplit split, String message) {
+        DeploymentState s = ctx.state;
+        if (ctx.aws().router().currentSplit().equals(split)) {
+            return ctx.finish(Outcome.ROLLBACK_FAILED, message);
+        }
+        s.rollbackFailure = message;
+        s.rollbackSplit = split;
+        ctx.applySplit(split);
+        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollbackWrites++;
+        return ctx.moveTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + split + " instead");
     }
 
     private static String prefix(DeploymentState s) {

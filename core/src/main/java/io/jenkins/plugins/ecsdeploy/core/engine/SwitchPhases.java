@@ -35,6 +35,7 @@ final class SwitchPhases {
             return ctx.finish(Outcome.SUCCEEDED, "Traffic is now " + s.splitWanted + ", verified on the listener.");
         }
         s.deadline = ctx.now.plus(ctx.bakeTime());
+        s.bakeWatchedAt = ctx.now;
         ctx.moveTo(Phase.BAKE, "verified: " + s.splitWanted + "; watching " + s.targetSlot + " for "
                 + DurationText.format(ctx.bakeTime()));
         return ctx.now;
@@ -58,11 +59,11 @@ final class SwitchPhases {
                 throw new DeploymentFailure("Alarm in ALARM during the bake: " + String.join(", ", firing) + ".");
             }
         }
+        extendBakeOverGap(ctx);
         if (ctx.now.isBefore(s.deadline)) {
             ctx.progress("Baking " + s.targetSlot + ": " + health.healthy() + "/" + health.total()
                     + " targets healthy, no alarm; " + Duration.between(ctx.now, s.deadline).toSeconds() + " s left");
-            Instant next = ctx.nextPoll();
-            return next.isAfter(s.deadline) ? s.deadline : next;
+            return pollUntilDeadline(ctx);
         }
         Duration scaleDownAfter = ctx.scaleDownOldAfter();
         if (scaleDownAfter == null) {
@@ -72,7 +73,35 @@ final class SwitchPhases {
         s.deadline = ctx.now.plus(scaleDownAfter);
         ctx.moveTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.stableSlot + " will be scaled down in "
                 + DurationText.format(scaleDownAfter));
-        return s.deadline;
+        return pollUntilDeadline(ctx);
+    }
+
+    /**
+     * A bake is time spent watching: when the run was not called for several polls (a crash, a controller
+     * restart), the unwatched time does not count, so the deadline moves out by as much.
+     */
+    private static void extendBakeOverGap(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        Duration poll = ctx.config.health().pollInterval();
+        if (s.bakeWatchedAt != null) {
+            Duration gap = Duration.between(s.bakeWatchedAt, ctx.now);
+            if (gap.compareTo(poll.multipliedBy(3)) > 0) {
+                Duration unwatched = gap.minus(poll);
+                s.deadline = s.deadline.plus(unwatched);
+                ctx.progress("The bake was not watched for " + unwatched.toSeconds() + " s (was the run stopped?);"
+                        + " it is extended by as much, to " + s.deadline);
+            }
+        }
+        s.bakeWatchedAt = ctx.now;
+    }
+
+    /**
+     * The next poll, but no later than the deadline. A run that slept until a deadline beyond the lock's TTL
+     * would let its lock lapse: each step renews it.
+     */
+    private static Instant pollUntilDeadline(StepContext ctx) {
+        Instant next = ctx.nextPoll();
+        return next.isAfter(ctx.state.deadline) ? ctx.state.deadline : next;
     }
 
     /**
@@ -84,7 +113,7 @@ final class SwitchPhases {
     Instant scaleDownOld(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (ctx.now.isBefore(s.deadline)) {
-            return s.deadline;
+            return pollUntilDeadline(ctx);
         }
         TrafficSplit actual = ctx.aws().router().currentSplit();
         if (!actual.equals(TrafficSplit.allTo(s.targetSlot))) {

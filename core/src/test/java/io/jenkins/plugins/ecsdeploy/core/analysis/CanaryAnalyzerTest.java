@@ -123,7 +123,8 @@ class CanaryAnalyzerTest {
     @ParameterizedTest
     @EnumSource(NoDataPolicy.class)
     void missingDataFollowsTheNoDataPolicy(NoDataPolicy policy) {
-        AnalysisConfig cfg = cfg().noData(policy).build();
+        // minRequests 0: no request count is then only missing data (see the test below for a minimum).
+        AnalysisConfig cfg = cfg().noData(policy).minRequests(0).build();
         IntervalMetrics nothing = new IntervalMetrics(null, null, null, null, null, null);
 
         IntervalResult r = CanaryAnalyzer.evaluate(cfg, nothing, sample().m(), List.of(), T0, T1);
@@ -133,6 +134,23 @@ class CanaryAnalyzerTest {
                 v("errorRate", expected, "p99", expected, "healthyHosts", expected));
         assertThat(r.verdict()).isEqualTo(expected);
         assertThat(r.metrics()).allSatisfy(m -> assertThat(m.note()).contains("no data"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(NoDataPolicy.class)
+    void withoutARequestCountNoDataPassDoesNotPassTheTrafficMetricsWhileAMinimumIsSet(NoDataPolicy policy) {
+        AnalysisConfig cfg = cfg().noData(policy).build();
+        IntervalMetrics noRequests = sample().requests(null).errors(null).p99(null).m();
+
+        IntervalResult r = CanaryAnalyzer.evaluate(cfg, noRequests, sample().m(), List.of(), T0, T1);
+
+        Verdict traffic = policy == NoDataPolicy.PASS ? Verdict.INCONCLUSIVE : Verdict.valueOf(policy.name());
+        assertThat(verdicts(r)).containsExactlyEntriesOf(
+                v("errorRate", traffic, "p99", traffic, "healthyHosts", Verdict.PASS));
+        assertThat(r.verdict()).isEqualTo(traffic);
+        if (policy == NoDataPolicy.PASS) {
+            assertThat(r.summary()).contains("not the minimum of 20 requests (minRequests)");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -91,6 +92,24 @@ class BlueGreenDeploymentTest {
         assertThat(h.aws.service("web-green").image()).endsWith("web:v1.2.3");
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         assertThat(h.aws.calls("ModifyListener")).isEmpty();
+    }
+
+    @Test
+    void aTestListenerSplitBetweenBothSlotsIsPointedAtTheNewSlot() {
+        h.with("testListener: {loadBalancer: web-alb, port: 8443}\n");
+        h.aws.edit(st -> {
+            FakeAwsState.Action split = new FakeAwsState.Action();
+            split.targetGroups.add(new FakeAwsState.Weighted(FakeAws.BLUE_TARGET_GROUP_ARN, 50));
+            split.targetGroups.add(new FakeAwsState.Weighted(FakeAws.GREEN_TARGET_GROUP_ARN, 50));
+            st.listeners.get(FakeAws.TEST_LISTENER_ARN).actions = new java.util.ArrayList<>(List.of(split));
+        });
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.READY_NOT_PROMOTED);
+        assertThat(h.aws.calls("ModifyListener")).singleElement()
+                .satisfies(c -> assertThat(c.param("ListenerArn")).isEqualTo(FakeAws.TEST_LISTENER_ARN));
+        assertThat(h.aws.testListenerTarget()).isEqualTo(FakeAws.GREEN_TARGET_GROUP);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 
     @Test
@@ -306,6 +325,30 @@ class BlueGreenDeploymentTest {
         assertThat(restored.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(h.aws.calls("RegisterTaskDefinition")).hasSize(1);
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
+    void timeTheRunWasDownIsNotCountedAsBaked() {
+        DeploymentEngine first = h.engine();
+        DeploymentState s = first.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(first, s, st -> st.getPhase() == Phase.BAKE);
+        first.advance(s, h.now);
+        String saved = StateJson.write(s);
+        // The controller is down for ten minutes, twice the five-minute bake.
+        h.now = h.now.plus(Duration.ofMinutes(10));
+        java.time.Instant resumedAt = h.now;
+
+        DeploymentEngine second = h.engine();
+        DeploymentState restored = StateJson.readState(saved);
+        h.runUntil(second, restored, st -> h.now.isAfter(resumedAt.plus(Duration.ofMinutes(2))));
+        assertThat(restored.isFinished()).as("the bake watched green for one check only:\n"
+                + String.join("\n", h.log)).isFalse();
+
+        h.aws.slotUnhealthy(FakeAws.GREEN_TARGET_GROUP, true);
+        h.runToEnd(second, restored);
+        assertThat(restored.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(restored.getRecord().getOutcomeMessage()).contains("green became unhealthy during the bake");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 
     @Test

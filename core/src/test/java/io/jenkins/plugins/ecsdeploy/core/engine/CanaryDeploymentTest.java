@@ -6,6 +6,7 @@ import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalResult;
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
 import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -88,6 +89,42 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void fallbackToTheOnlyHealthySlotIsReadBackBeforeTheRecordSaysWhereTrafficIs() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getRecord().getStages().size() == 1);
+        h.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
+        h.aws.slotUnhealthy(FakeAws.BLUE_TARGET_GROUP, true);
+        h.aws.ignoreWrites("ModifyListener");
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(new TrafficSplit(90, 10));
+        assertThat(s.getRecord().getOutcomeMessage()).as("the record must not claim a split AWS does not show")
+                .doesNotContain("ALL TRAFFIC IS ON GREEN").contains("does not show");
+    }
+
+    @Test
+    void fallbackToTheOnlyHealthySlotIsVerifiedOnTheListener() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getRecord().getStages().size() == 1);
+        h.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
+        h.aws.slotUnhealthy(FakeAws.BLUE_TARGET_GROUP, true);
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(s.getRecord().getOutcomeMessage()).contains("ALL TRAFFIC IS ON GREEN")
+                .contains("errorRate");
+        assertThat(h.phases(s)).containsSubsequence(Phase.ROLL_BACK, Phase.VERIFY_ROLLBACK, Phase.FINISHED);
+    }
+
+    @Test
     void latencyRegressionCaughtByRelativeComparison() {
         h.with("analysis:\n  maxLatencyIncreasePercent: 50\n");
         healthyTraffic("blue");
@@ -133,6 +170,21 @@ class CanaryDeploymentTest {
 
         assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.SUCCEEDED);
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
+    void noDataPassDoesNotPromoteACanaryThatReceivedNoRequests() {
+        // Targets are up, but no request reaches the canary: ALB then publishes no RequestCount at all.
+        h.with("analysis:\n  noData: PASS\n");
+        healthyTraffic("blue");
+        h.aws.metrics().set("green", "HealthyHostCount", "Minimum", 2)
+                .set("green", "UnHealthyHostCount", "Maximum", 0);
+        DeploymentState s = h.run(plan(10, 100));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getStages().get(0).getVerdict()).isNotEqualTo(Verdict.PASS);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("minRequests");
+        assertThat(greenWeights()).containsExactly("10", "0");
     }
 
     @Test
@@ -197,6 +249,18 @@ class CanaryDeploymentTest {
         assertThat(s.getRecord().getOutcomeMessage()).contains("now receives 10%");
         assertThat(h.aws.listenerSplit()).isEqualTo(new TrafficSplit(90, 10));
         assertThat(s.getTargetSlot()).isEqualTo(Slot.GREEN);
+    }
+
+    @Test
+    void canaryOnTheLiveSlotRefusesToSendTheRestToAnEmptySlot() {
+        // Blue serves everything; green has no task. Naming blue as the canary would send 90% to green.
+        DeploymentState s = h.run(DeploymentRequest.canary(List.of(10, 100), STAGE, Slot.BLUE, "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("green is not ready for traffic")
+                .contains("0 of 0 registered targets are healthy");
+        assertThat(h.aws.calls("ModifyListener")).isEmpty();
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 
     @Test

@@ -189,6 +189,36 @@ class DeploymentLockTest {
     }
 
     @Test
+    void aLongScaleDownDelayKeepsTheLockSoNoOneDeploysToTheSlotAboutToBeScaledDown() {
+        h.with("health:\n  scaleDownOldAfter: 1h\n");
+        h.aws.metrics().set("green", "RequestCount", "Sum", 300);
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.SCALE_DOWN_OLD);
+        // Drive the run exactly when it asks to be called, until 40 minutes into the delay.
+        java.time.Instant bobAt = h.now.plus(Duration.ofMinutes(40));
+        java.time.Instant next = engine.advance(s, h.now);
+        while (next != null && !next.isAfter(bobAt)) {
+            h.now = next;
+            next = engine.advance(s, h.now);
+        }
+        h.now = bobAt;
+
+        DeploymentEngine late = h.engine();
+        DeploymentState bob = h.runToEnd(late, late.start(DeploymentRequest.deploy("v2", "bob").withPromote(false),
+                "d-2", h.now));
+        assertThat(bob.getRecord().getOutcome()).as("blue is about to be scaled down by d-1")
+                .isEqualTo(Outcome.FAILED);
+        assertThat(bob.getLockConflict()).isNotNull();
+        assertThat(bob.getLockConflict().deploymentId()).isEqualTo("d-1");
+
+        h.runToEnd(engine, s);
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.service(FakeAws.BLUE_SERVICE).desiredCount()).isZero();
+        assertThat(lockTag()).isNull();
+    }
+
+    @Test
     void aLockTakenByAnotherRunStopsThisOneWithoutTouchingTraffic() {
         h.with("health:\n  bakeTime: 50m\n");
         DeploymentEngine engine = h.engine();
@@ -208,6 +238,31 @@ class DeploymentLockTest {
         assertThat(actionsSince(mark)).noneMatch(WRITES::contains);
         assertThat(lockTag()).isEqualTo(thief);
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
+    void aLockTakenDuringTheScaleDownDelayLeavesTheBakedDeploymentLiveAndTheOldSlotUp() {
+        h.with("health:\n  scaleDownOldAfter: 1h\n");
+        h.aws.metrics().set("green", "RequestCount", "Sum", 300);
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.SCALE_DOWN_OLD);
+        String thief = LockTag.encode(LockHolder.forRun("d-9", "carol", "cli@elsewhere", h.now,
+                LockSettings.DEFAULT_TTL));
+        h.aws.edit(st -> st.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY, thief));
+        h.now = h.now.plus(Duration.ofMinutes(20));
+        int mark = h.aws.calls().size();
+
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).as("green went live and passed its bake")
+                .isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("blue was NOT scaled down")
+                .contains("deployment d-9");
+        assertThat(s.getLockConflict().deploymentId()).isEqualTo("d-9");
+        assertThat(actionsSince(mark)).noneMatch(WRITES::contains);
+        assertThat(h.aws.service(FakeAws.BLUE_SERVICE).desiredCount()).isEqualTo(2);
+        assertThat(lockTag()).isEqualTo(thief);
     }
 
     @Test

@@ -35,6 +35,28 @@ class SwitchAndRollbackTest {
     }
 
     @Test
+    void recordOfAPartialSwitchNamesTheSlotThatGainsTraffic() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.parse("blue=90,green=10"), "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getFromSlot()).isEqualTo(Slot.BLUE);
+        assertThat(s.getRecord().getToSlot()).isEqualTo(Slot.GREEN);
+        assertThat(s.getRecord().getFromImage()).endsWith(":v1.0.0");
+        assertThat(s.getRecord().getToImage()).endsWith(":v1.2.3");
+    }
+
+    @Test
+    void recordOfAnEvenSplitFromGreenNamesBlueAsTheSlotThatGainsTraffic() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+        DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.parse("blue=50,green=50"), "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getFromSlot()).isEqualTo(Slot.GREEN);
+        assertThat(s.getRecord().getToSlot()).isEqualTo(Slot.BLUE);
+    }
+
+    @Test
     void switchRefusesASlotWithoutHealthyTargets() {
         DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "alice"));
 
@@ -90,6 +112,39 @@ class SwitchAndRollbackTest {
                 Phase.ROLL_BACK, Phase.VERIFY_ROLLBACK);
         assertThat(h.aws.service(FakeAws.BLUE_SERVICE).desiredCount()).isEqualTo(2);
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
+    void rollbackOfAnEvenSplitAsksForTheSlotToRollBackTo() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        h.run(DeploymentRequest.switchTo(TrafficSplit.parse("blue=50,green=50"), "alice"));
+        int modifies = h.aws.calls("ModifyListener").size();
+
+        DeploymentState s = h.run(DeploymentRequest.rollback(null, "bob", "bad release"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).as("a rollback has no canary slot to name")
+                .doesNotContain("canary").contains("roll back to");
+        assertThat(h.aws.calls("ModifyListener")).hasSize(modifies);
+    }
+
+    @Test
+    void rollbackThatFindsNeitherSlotHealthyLeavesTrafficWhereItWas() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.rollback(null, "bob", "bad release"), "d-2", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.ROLL_BACK);
+        h.aws.slotUnhealthy(FakeAws.BLUE_TARGET_GROUP, true);
+        h.aws.slotUnhealthy(FakeAws.GREEN_TARGET_GROUP, true);
+        int modifies = h.aws.calls("ModifyListener").size();
+
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("NEITHER SLOT IS HEALTHY")
+                .as("green, not blue, was active before the rollback").doesNotContain("previously active slot blue");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(h.aws.calls("ModifyListener")).hasSize(modifies);
     }
 
     @Test
