@@ -211,6 +211,10 @@ class CanaryDeploymentTest {
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
         assertThat(s.getRecord().getOutcomeMessage()).contains("Aborted by carol");
         assertThat(h.aws.calls("GetMetricData")).isEmpty();
+        StageRecord cut = s.getRecord().getStages().get(0);
+        assertThat(cut.getEndedAt()).isNotNull();
+        assertThat(cut.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(cut.getReason()).startsWith("Stopped before it was judged: Aborted by carol");
         assertThat(greenWeights()).containsExactly("10", "0");
     }
 
