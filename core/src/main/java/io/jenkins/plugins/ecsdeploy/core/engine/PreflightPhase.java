@@ -87,8 +87,8 @@ final class PreflightPhase {
         requireHealthy(ctx, s.stableSlot, "It would take " + (100 - s.request.canaryStages().get(0))
                 + "% of traffic at the first stage; scale it up, or name the other slot as the canary.");
         ServiceControl ecs = ctx.aws().services();
-        String stableImage = ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image();
-        String canaryImage = ecs.taskDefinition(ecs.describe(canary).taskDefinitionArn()).image();
+        String stableImage = imageOn(ecs, ecs.describe(s.stableSlot));
+        String canaryImage = imageOn(ecs, ecs.describe(canary));
         record(s, stableImage, canaryImage);
         s.stageIndex = 0;
         return ctx.moveTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
@@ -112,8 +112,7 @@ final class PreflightPhase {
                 : wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
         s.stableSlot = s.targetSlot.other();
         ServiceControl ecs = ctx.aws().services();
-        record(s, ecs.taskDefinition(ecs.describe(s.stableSlot).taskDefinitionArn()).image(),
-                ecs.taskDefinition(ecs.describe(s.targetSlot).taskDefinitionArn()).image());
+        record(s, imageOn(ecs, ecs.describe(s.stableSlot)), imageOn(ecs, ecs.describe(s.targetSlot)));
         if (wanted.equals(s.splitBefore)) {
             return ctx.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
         }
@@ -136,8 +135,7 @@ final class PreflightPhase {
         ServiceControl ecs = ctx.aws().services();
         ServiceSnapshot targetService = ecs.describe(target);
         ServiceSnapshot otherService = ecs.describe(target.other());
-        record(s, ecs.taskDefinition(otherService.taskDefinitionArn()).image(),
-                ecs.taskDefinition(targetService.taskDefinitionArn()).image());
+        record(s, imageOn(ecs, otherService), imageOn(ecs, targetService));
         if (s.splitBefore.equals(s.rollbackSplit)) {
             return ctx.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
@@ -165,6 +163,11 @@ final class PreflightPhase {
             throw new DeploymentFailure("Alarm already in ALARM before the deployment: " + String.join(", ", firing)
                     + ". Fix what it reports, or wait until it is OK, then deploy.");
         }
+    }
+
+    /** The image of the deployed container in the task definition the service runs now. */
+    private static String imageOn(ServiceControl ecs, ServiceSnapshot service) {
+        return ecs.taskDefinition(service.taskDefinitionArn()).image();
     }
 
     private static void record(DeploymentState s, String fromImage, String toImage) {
