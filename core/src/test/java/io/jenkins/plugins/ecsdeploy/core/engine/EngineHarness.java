@@ -15,9 +15,9 @@ import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -97,22 +97,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     DeploymentEngine engine(LockSettings lock) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        Clock clock = new SimulatedClock(() -> now);
         return AwsEngines.create(config(), clients, new HttpSmokeChecker(clock), new DeploymentListener() {
             @Override
             public void onTransition(DeploymentState state, Transition t) {
