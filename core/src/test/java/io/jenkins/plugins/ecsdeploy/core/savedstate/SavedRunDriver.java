@@ -1,0 +1,154 @@
+package io.jenkins.plugins.ecsdeploy.core.savedstate;
+
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
+import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
+import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives a {@link SavedRun} against a fresh fake AWS, in simulated time, with everything that ends up in a saved
+ * state fixed: the run's id, the lock's label, the clock, and a smoke checker that answers without a server.
+ */
+final class SavedRunDriver implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+    private static final int MAX_STEPS = 1_000;
+    private static final String YAML = """
+            name: prod-web
+            region: us-east-1
+            endpointUrl: ${endpoint}
+            cluster: prod
+            container: app
+            slots:
+              blue: {service: web-blue, targetGroup: web-blue}
+              green: {service: web-green, targetGroup: web-green}
+            listener: {loadBalancer: web-alb, port: 443}
+            testListener: {loadBalancer: web-alb, port: 8443}
+            smokeChecks:
+              - url: http://127.0.0.1:9/health
+                retries: 2
+                retryDelay: 5s
+            health:
+              pollInterval: 10s
+              bakeTime: 1m
+              alarms: [web-5xx]
+            analysis:
+              interval: 60s
+            """;
+
+    final FakeAws aws;
+    final List<String> log = new ArrayList<>();
+    Instant now = START;
+    private final AwsClients clients;
+    private final SavedRun run;
+
+    SavedRunDriver(SavedRun run) {
+        this.run = run;
+        aws = FakeAws.builder().clock(new SimulatedClock(() -> now)).start();
+        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
+                RetrySettings.fast()));
+        aws.alarm("web-5xx", "OK");
+        for (String slot : new String[] {"blue", "green"}) {
+            aws.metrics().set(slot, "RequestCount", "Sum", 500)
+                    .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 0)
+                    .set(slot, "TargetResponseTime", "p95", 0.1)
+                    .set(slot, "TargetResponseTime", "p99", 0.2)
+                    .set(slot, "HealthyHostCount", "Minimum", 2)
+                    .set(slot, "UnHealthyHostCount", "Maximum", 0);
+        }
+        run.setUp(aws);
+    }
+
+    EnvironmentConfig config() {
+        return ConfigLoader.parse(YAML.replace("${endpoint}", aws.endpoint()), "saved-state");
+    }
+
+    DeploymentEngine engine() {
+        SmokeChecker smoke = (check, version, attempt) -> {
+            boolean passed = attempt > run.smokeFailures();
+            return new SmokeResult(check.url(), attempt, now, passed, passed ? 200 : 503, 12,
+                    passed ? "ok" : "status 503");
+        };
+        return AwsEngines.create(config(), clients, smoke, new DeploymentListener() {
+            @Override
+            public void onTransition(DeploymentState state, Transition t) {
+                log.add(t.at() + " " + t.to() + ": " + t.reason());
+            }
+
+            @Override
+            public void onProgress(DeploymentState state, String message) {
+                log.add(now + "   " + message);
+            }
+        }, new LockSettings("saved-state@test", LockSettings.DEFAULT_TTL, LockSettings.DEFAULT_SETTLE));
+    }
+
+    /** Runs the earlier run, if any, to its end; then the run itself until its stop, as saved there. */
+    DeploymentState runToStop() {
+        if (run.before != null) {
+            DeploymentEngine engine = engine();
+            DeploymentState before = engine.start(run.before, "d-before", now);
+            finish(engine, before);
+            if (before.getRecord().getOutcome() == null || !before.getRecord().getOutcome().isSuccess()) {
+                throw new IllegalStateException("The run before " + run + " did not succeed:\n" + String.join("\n",
+                        log));
+            }
+        }
+        DeploymentEngine engine = engine();
+        DeploymentState state = engine.start(run.request, "d-" + run.fileName().replace(".json", ""), now);
+        int transitions = state.getRecord().getTransitions().size();
+        int stepsInPhase = 0;
+        for (int i = 0; i < MAX_STEPS; i++) {
+            if (state.getPhase() == run.phase && stepsInPhase == run.steps) {
+                run.atStop(state, engine::requestAbort);
+                return state;
+            }
+            run.beforeStep(aws, state, engine::requestAbort);
+            step(engine, state);
+            int now = state.getRecord().getTransitions().size();
+            stepsInPhase = now == transitions ? stepsInPhase + 1 : 0;
+            transitions = now;
+        }
+        throw new AssertionError(run + " never stopped in " + run.phase + ":\n" + String.join("\n", log));
+    }
+
+    /** Advances the run to its end with a new engine, as a restarted controller would. */
+    DeploymentState finish(DeploymentState state) {
+        return finish(engine(), state);
+    }
+
+    private DeploymentState finish(DeploymentEngine engine, DeploymentState state) {
+        for (int i = 0; i < MAX_STEPS && !state.isFinished(); i++) {
+            step(engine, state);
+        }
+        return state;
+    }
+
+    private void step(DeploymentEngine engine, DeploymentState state) {
+        Instant next = engine.advance(state, now);
+        if (next != null && next.isAfter(now)) {
+            now = next;
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        aws.close();
+    }
+}
