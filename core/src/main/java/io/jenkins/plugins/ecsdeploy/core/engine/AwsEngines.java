@@ -19,15 +19,11 @@ public final class AwsEngines {
     }
 
     /**
-     * An engine for one environment. Validates the config first, so bad input fails before any AWS call.
+     * An engine for one environment, whose deployment lock names {@code lock.where()} as the place the run is driven
+     * from. Validates the config first, so bad input fails before any AWS call.
      *
      * @throws io.jenkins.plugins.ecsdeploy.core.config.InvalidConfigException listing every problem
      */
-    public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, DeploymentListener listener) {
-        return create(config, clients, new HttpSmokeChecker(Clock.systemUTC()), listener);
-    }
-
-    /** An engine whose deployment lock names {@code lock.where()} as the place the run is driven from. */
     public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, DeploymentListener listener,
             LockSettings lock) {
         return create(config, clients, new HttpSmokeChecker(Clock.systemUTC()), listener, lock);

@@ -40,12 +40,6 @@ public final class DeploymentEngine {
     private final SwitchPhases switching = new SwitchPhases();
     private final RollbackPhases rollback = new RollbackPhases();
 
-    /** An engine whose lock says it runs on this machine's host, with the default TTL and settle delay. */
-    public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, AwsPorts.Factory ports,
-            SmokeChecker smoke, DeploymentListener listener) {
-        this(config, resolver, ports, smoke, listener, LockSettings.at(LockSettings.localHost()));
-    }
-
     public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, AwsPorts.Factory ports,
             SmokeChecker smoke, DeploymentListener listener, LockSettings lock) {
         this.config = Objects.requireNonNull(config, "config");
