@@ -2,6 +2,8 @@ package io.jenkins.plugins.ecsdeploy.core.aws;
 
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.SlotsConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import java.util.Map;

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
-import io.jenkins.plugins.ecsdeploy.core.aws.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHeldException;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +20,7 @@ import java.util.Objects;
  * then reported loudly as {@link Outcome#ROLLBACK_FAILED}.
  *
  * <p>A run holds the environment's deployment lock from preflight to its end (see
- * {@link io.jenkins.plugins.ecsdeploy.core.lock.DeploymentLock}). When another run holds it, or takes it, this run
+ * {@link io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock}). When another run holds it, or takes it, this run
  * stops at once without touching anything, not even to roll back: the environment is the other run's now.
  */
 public final class DeploymentEngine {
@@ -30,7 +29,7 @@ public final class DeploymentEngine {
     static final int MAX_ROLLBACK_AWS_FAILURES = 5;
 
     private final EnvironmentConfig config;
-    private final AwsPorts.Factory ports;
+    private final Ports.Factory ports;
     private final DeploymentListener listener;
     private final LockSteps lock;
     private final PreflightPhase preflight;
@@ -40,7 +39,7 @@ public final class DeploymentEngine {
     private final SwitchPhases switching = new SwitchPhases();
     private final RollbackPhases rollback = new RollbackPhases();
 
-    public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, AwsPorts.Factory ports,
+    public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, Ports.Factory ports,
             SmokeChecker smoke, DeploymentListener listener, LockSettings lock) {
         this.config = Objects.requireNonNull(config, "config");
         this.ports = Objects.requireNonNull(ports, "ports");

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;

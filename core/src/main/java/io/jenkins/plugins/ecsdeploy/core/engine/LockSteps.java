@@ -1,9 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.lock.DeploymentLock;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.time.Instant;
 
 /**

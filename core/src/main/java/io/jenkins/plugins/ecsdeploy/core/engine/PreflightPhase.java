@@ -1,8 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.EnvironmentResolver;
-import io.jenkins.plugins.ecsdeploy.core.aws.ServiceControl;
-import io.jenkins.plugins.ecsdeploy.core.aws.TrafficRouter;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.ServiceControl;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.TrafficRouter;
 import io.jenkins.plugins.ecsdeploy.core.model.ImageReference;
 import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
@@ -186,7 +186,7 @@ final class PreflightPhase {
     }
 
     private static void requireHealthy(StepContext ctx, Slot slot, String fix) {
-        TargetHealthSummary health = ctx.aws().router().targetHealth(slot);
+        TargetHealthSummary health = ctx.aws().health().targetHealth(slot);
         if (!health.allHealthy(1)) {
             throw new DeploymentFailure(slot + " is not ready for traffic: " + health.healthy() + " of "
                     + health.total() + " registered targets are healthy. " + fix);

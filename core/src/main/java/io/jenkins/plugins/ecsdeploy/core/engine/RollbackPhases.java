@@ -20,7 +20,7 @@ final class RollbackPhases {
         TrafficSplit target = s.rollbackSplit;
         Slot destination = target.soleSlot().orElse(null);
         if (destination != null) {
-            TargetHealthSummary health = ctx.aws().router().targetHealth(destination);
+            TargetHealthSummary health = ctx.aws().health().targetHealth(destination);
             if (!health.allHealthy(1)) {
                 return unhealthyDestination(ctx, destination, health);
             }
@@ -59,7 +59,7 @@ final class RollbackPhases {
     private static Instant unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {
         DeploymentState s = ctx.state;
         Slot other = destination.other();
-        TargetHealthSummary otherHealth = ctx.aws().router().targetHealth(other);
+        TargetHealthSummary otherHealth = ctx.aws().health().targetHealth(other);
         String state = destination + " has " + health.healthy() + "/" + health.total() + " healthy targets, "
                 + other + " has " + otherHealth.healthy() + "/" + otherHealth.total();
         if (otherHealth.allHealthy(1)) {

@@ -46,7 +46,7 @@ final class RolloutPhases {
     Instant pointTestTraffic(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (testSlot(ctx) != s.targetSlot) {
-            ctx.aws().router().pointTestTrafficAt(s.targetSlot);
+            ctx.aws().testTraffic().pointTestTrafficAt(s.targetSlot);
             if (testSlot(ctx) != s.targetSlot) {
                 throw new DeploymentFailure("The test listener does not show " + s.targetSlot
                         + " after it was pointed there.");
@@ -61,7 +61,7 @@ final class RolloutPhases {
      */
     private static Slot testSlot(StepContext ctx) {
         try {
-            return ctx.aws().router().testTrafficSlot().orElse(null);
+            return ctx.aws().testTraffic().testTrafficSlot().orElse(null);
         } catch (IllegalStateException split) {
             return null;
         }
@@ -115,7 +115,7 @@ final class RolloutPhases {
         }
         // A slot with no task is never ready, even when a lagging read still shows the service at zero tasks.
         int needed = Math.max(1, svc.desiredCount());
-        TargetHealthSummary health = ctx.aws().router().targetHealth(slot);
+        TargetHealthSummary health = ctx.aws().health().targetHealth(slot);
         if (!health.allHealthy(needed)) {
             return Optional.of(health.healthy() + "/" + health.total() + " targets healthy (need " + needed + ")");
         }

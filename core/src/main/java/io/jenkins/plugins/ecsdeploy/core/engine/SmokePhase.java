@@ -1,8 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
 import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +25,10 @@ final class StepContext {
     final Instant now;
     final EnvironmentConfig config;
     final DeploymentListener listener;
-    private AwsPorts ports;
-    private final AwsPorts.Factory portsFactory;
+    private Ports ports;
+    private final Ports.Factory portsFactory;
 
-    StepContext(DeploymentState state, Instant now, EnvironmentConfig config, AwsPorts.Factory portsFactory,
+    StepContext(DeploymentState state, Instant now, EnvironmentConfig config, Ports.Factory portsFactory,
             DeploymentListener listener) {
         this.state = state;
         this.now = now;
@@ -38,7 +38,7 @@ final class StepContext {
     }
 
     /** The AWS ports bound to the resolved environment; only valid after preflight resolved it. */
-    AwsPorts aws() {
+    Ports aws() {
         if (ports == null) {
             ports = portsFactory.bind(state.resolved);
         }

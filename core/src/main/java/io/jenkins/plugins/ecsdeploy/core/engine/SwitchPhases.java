@@ -47,7 +47,7 @@ final class SwitchPhases {
         if (!ctx.splitUnchanged()) {
             return ctx.now.plus(StepContext.READ_BACK_POLL);
         }
-        TargetHealthSummary health = ctx.aws().router().targetHealth(s.targetSlot);
+        TargetHealthSummary health = ctx.aws().health().targetHealth(s.targetSlot);
         if (!health.allHealthy(1)) {
             throw new DeploymentFailure(s.targetSlot + " became unhealthy during the bake: " + health.healthy()
                     + " of " + health.total() + " targets healthy.");

@@ -8,12 +8,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Clock;

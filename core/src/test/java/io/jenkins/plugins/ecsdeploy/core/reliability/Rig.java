@@ -2,20 +2,21 @@ package io.jenkins.plugins.ecsdeploy.core.reliability;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -108,7 +109,7 @@ final class Rig implements AutoCloseable {
             public void onProgress(DeploymentState state, String message) {
                 log.add(now + "   " + message);
             }
-        });
+        }, LockSettings.at(LockSettings.localHost()));
     }
 
     @Override

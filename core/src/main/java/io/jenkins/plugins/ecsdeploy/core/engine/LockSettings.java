@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.lock;
+package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.aws;
+package io.jenkins.plugins.ecsdeploy.core.engine.port;
 
 import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;

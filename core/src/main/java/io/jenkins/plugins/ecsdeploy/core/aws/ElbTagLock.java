@@ -1,6 +1,8 @@
-package io.jenkins.plugins.ecsdeploy.core.lock;
+package io.jenkins.plugins.ecsdeploy.core.aws;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsErrors;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import java.time.Duration;
 import java.time.Instant;

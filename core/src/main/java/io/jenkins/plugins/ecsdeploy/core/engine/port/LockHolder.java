@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.lock;
+package io.jenkins.plugins.ecsdeploy.core.engine.port;
 
 import java.time.Duration;
 import java.time.Instant;

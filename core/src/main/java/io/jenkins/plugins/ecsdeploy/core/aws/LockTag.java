@@ -1,5 +1,6 @@
-package io.jenkins.plugins.ecsdeploy.core.lock;
+package io.jenkins.plugins.ecsdeploy.core.aws;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.lock;
+package io.jenkins.plugins.ecsdeploy.core.engine.port;
 
 /**
  * Another deployment holds the environment's lock, or took it from this run. The message names the holder and the

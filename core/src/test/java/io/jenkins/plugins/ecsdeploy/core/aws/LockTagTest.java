@@ -1,7 +1,8 @@
-package io.jenkins.plugins.ecsdeploy.core.lock;
+package io.jenkins.plugins.ecsdeploy.core.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;

@@ -1,9 +1,11 @@
-package io.jenkins.plugins.ecsdeploy.core.lock;
+package io.jenkins.plugins.ecsdeploy.core.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.smoke;
+package io.jenkins.plugins.ecsdeploy.core.engine.port;
 
 import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.aws;
+package io.jenkins.plugins.ecsdeploy.core.engine.port;
 
 /**
  * An AWS call that failed after the SDK's own retries, with a message that names the call, the resource and,
