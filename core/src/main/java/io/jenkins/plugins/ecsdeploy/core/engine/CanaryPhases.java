@@ -27,42 +27,41 @@ final class CanaryPhases {
      */
     static final Duration METRICS_DELAY = Duration.ofSeconds(60);
 
-    Instant shift(StepContext ctx) {
+    Next shift(StepContext ctx) {
         DeploymentState s = ctx.state;
         int percent = s.request.canaryStages().get(s.stageIndex);
         if (percent >= 100) {
-            return ctx.moveTo(Phase.SWITCH_TRAFFIC, "last stage is 100%: promoting " + s.targetSlot);
+            return Next.goTo(Phase.SWITCH_TRAFFIC, "last stage is 100%: promoting " + s.targetSlot);
         }
         TrafficSplit split = TrafficSplit.withShare(s.targetSlot, percent);
         ctx.applySplit(split);
         s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return ctx.moveTo(Phase.VERIFY_CANARY_SHIFT, "stage " + (s.stageIndex + 1) + " of "
+        return Next.goTo(Phase.VERIFY_CANARY_SHIFT, "stage " + (s.stageIndex + 1) + " of "
                 + s.request.canaryStages().size() + ": asked the load balancer for " + split);
     }
 
-    Instant verifyShift(StepContext ctx) {
+    Next verifyShift(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (!ctx.splitReadsBack()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         Duration duration = stageDuration(s);
         s.record.stages.add(new StageRecord(s.stageIndex, s.splitWanted.percentOf(s.targetSlot), ctx.now));
         s.stageEndsAt = ctx.now.plus(duration);
         s.intervalStart = ctx.now;
-        ctx.moveTo(Phase.ANALYSE_CANARY, "verified: " + s.splitWanted + "; analysing for "
-                + DurationText.format(duration));
-        return nextAnalysis(ctx);
+        return Next.goTo(Phase.ANALYSE_CANARY, "verified: " + s.splitWanted + "; analysing for "
+                + DurationText.format(duration)).thenAt(nextAnalysis(ctx));
     }
 
-    Instant analyse(StepContext ctx) {
+    Next analyse(StepContext ctx) {
         DeploymentState s = ctx.state;
         AnalysisConfig cfg = ctx.config.analysis();
         Instant intervalEnd = s.intervalStart.plus(cfg.interval());
         if (ctx.now.isBefore(intervalEnd.plus(METRICS_DELAY))) {
-            return intervalEnd.plus(METRICS_DELAY);
+            return Next.pollAt(intervalEnd.plus(METRICS_DELAY));
         }
         if (!ctx.splitUnchanged()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         List<String> alarms = SwitchPhases.alarmNames(ctx);
         List<String> firing = alarms.isEmpty() ? List.of() : ctx.aws().metrics().alarmsInAlarm(alarms);
@@ -77,7 +76,7 @@ final class CanaryPhases {
         boolean timeUp = !s.intervalStart.isBefore(s.stageEndsAt);
         Verdict verdict = StageJudge.judge(cfg, stage.getIntervals(), timeUp);
         if (verdict == null) {
-            return nextAnalysis(ctx);
+            return Next.pollAt(nextAnalysis(ctx));
         }
         if (verdict != Verdict.PASS) {
             String why = "Canary stage " + (s.stageIndex + 1) + " at " + stage.getPercent() + "% ended "
@@ -88,9 +87,9 @@ final class CanaryPhases {
         stage.end(ctx.now, Verdict.PASS, StageJudge.explain(cfg, stage.getIntervals()));
         s.stageIndex++;
         if (s.stageIndex < s.request.canaryStages().size()) {
-            return ctx.moveTo(Phase.SHIFT_CANARY, "stage at " + stage.getPercent() + "% passed");
+            return Next.goTo(Phase.SHIFT_CANARY, "stage at " + stage.getPercent() + "% passed");
         }
-        return ctx.finish(Outcome.SUCCEEDED, "Canary " + s.targetSlot + " passed every stage and now receives "
+        return Next.finish(Outcome.SUCCEEDED, "Canary " + s.targetSlot + " passed every stage and now receives "
                 + stage.getPercent() + "% of traffic; promote it with a switch to " + s.targetSlot + ".");
     }
 

@@ -63,7 +63,7 @@ final class LockSteps {
      * Releases the lock if this run still holds it. Never throws: the run's outcome stands; the returned sentence
      * (empty when all went well) tells people about a lock left behind.
      */
-    static String release(StepContext ctx) {
+    String release(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (s.lock == null) {
             return "";

@@ -27,20 +27,19 @@ final class PreflightPhase {
         this.lock = lock;
     }
 
-    Instant run(StepContext ctx) {
+    Next run(StepContext ctx) {
         DeploymentState s = ctx.state;
         s.resolved = resolver.resolve(ctx.config);
         Instant confirmAt = lock.acquire(ctx);
-        ctx.moveTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource() + " until "
-                + s.lock.expires() + "; reading it back before changing anything");
-        return confirmAt;
+        return Next.goTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource()
+                + " until " + s.lock.expires() + "; reading it back before changing anything").thenAt(confirmAt);
     }
 
     /** Confirms the lock after the settle delay, then reads the environment and plans the run. */
-    Instant confirmAndPlan(StepContext ctx) {
+    Next confirmAndPlan(StepContext ctx) {
         Instant wait = lock.confirm(ctx);
         if (wait != null) {
-            return wait;
+            return Next.pollAt(wait);
         }
         DeploymentState s = ctx.state;
         TrafficRouter router = ctx.aws().router();
@@ -56,7 +55,7 @@ final class PreflightPhase {
         };
     }
 
-    private Instant deploy(StepContext ctx) {
+    private Next deploy(StepContext ctx) {
         DeploymentState s = ctx.state;
         Slot active = s.splitBefore.soleSlot().orElseThrow(() -> new DeploymentFailure(
                 "Production traffic is split (" + s.splitBefore + "): a canary is under way. Finish it with a"
@@ -70,12 +69,12 @@ final class PreflightPhase {
         s.desiredCount = Math.max(1, activeService.desiredCount());
         s.rollbackSplit = TrafficSplit.allTo(active);
         record(s, current.image(), ImageReference.withTag(current.image(), s.request.imageTag()));
-        return ctx.moveTo(Phase.REGISTER_TASK_DEFINITION, active + " is live with " + current.image() + " ("
+        return Next.goTo(Phase.REGISTER_TASK_DEFINITION, active + " is live with " + current.image() + " ("
                 + activeService.runningCount() + "/" + activeService.desiredCount() + " tasks); deploying "
                 + s.record.toImage + " to " + s.targetSlot);
     }
 
-    private Instant canary(StepContext ctx) {
+    private Next canary(StepContext ctx) {
         DeploymentState s = ctx.state;
         Slot canary = s.request.slot() != null ? s.request.slot() : minority(s.splitBefore);
         s.targetSlot = canary;
@@ -91,11 +90,11 @@ final class PreflightPhase {
         String canaryImage = imageOn(ecs, ecs.describe(canary));
         record(s, stableImage, canaryImage);
         s.stageIndex = 0;
-        return ctx.moveTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
+        return Next.goTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
                 + s.stableSlot + " runs " + stableImage + "; traffic now " + s.splitBefore);
     }
 
-    private Instant switchTraffic(StepContext ctx) {
+    private Next switchTraffic(StepContext ctx) {
         DeploymentState s = ctx.state;
         TrafficSplit wanted = s.request.weights() != null ? s.request.weights() : TrafficSplit.allTo(s.request.slot());
         for (Slot slot : Slot.values()) {
@@ -114,12 +113,12 @@ final class PreflightPhase {
         ServiceControl ecs = ctx.aws().services();
         record(s, imageOn(ecs, ecs.describe(s.stableSlot)), imageOn(ecs, ecs.describe(s.targetSlot)));
         if (wanted.equals(s.splitBefore)) {
-            return ctx.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
+            return Next.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
         }
-        return ctx.moveTo(Phase.SWITCH_TRAFFIC, "switching from " + s.splitBefore + " to " + wanted);
+        return Next.goTo(Phase.SWITCH_TRAFFIC, "switching from " + s.splitBefore + " to " + wanted);
     }
 
-    private Instant rollback(StepContext ctx) {
+    private Next rollback(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (s.request.slot() == null && s.splitBefore.blue() == s.splitBefore.green()) {
             // minority() would ask for the canary slot, but a rollback's slot is where traffic goes.
@@ -137,15 +136,15 @@ final class PreflightPhase {
         ServiceSnapshot otherService = ecs.describe(target.other());
         record(s, imageOn(ecs, otherService), imageOn(ecs, targetService));
         if (s.splitBefore.equals(s.rollbackSplit)) {
-            return ctx.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
+            return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
         s.desiredCount = Math.max(1, Math.max(targetService.desiredCount(), otherService.desiredCount()));
         if (targetService.desiredCount() == 0) {
-            return ctx.moveTo(Phase.SCALE_UP_TARGET, target + " was scaled down; scaling it back to "
+            return Next.goTo(Phase.SCALE_UP_TARGET, target + " was scaled down; scaling it back to "
                     + s.desiredCount + " tasks before moving traffic");
         }
         s.deadline = ctx.now.plus(ctx.readinessTimeout());
-        return ctx.moveTo(Phase.WAIT_FOR_TARGET_READY, "rolling back to " + target + " (" + s.record.toImage
+        return Next.goTo(Phase.WAIT_FOR_TARGET_READY, "rolling back to " + target + " (" + s.record.toImage
                 + "); checking its targets are healthy first");
     }
 

@@ -3,7 +3,6 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,7 +17,7 @@ final class SmokePhase {
         this.checker = checker;
     }
 
-    Instant run(StepContext ctx) {
+    Next run(StepContext ctx) {
         DeploymentState s = ctx.state;
         List<SmokeCheckConfig> checks = ctx.config.smokeChecks();
         if (s.smokeIndex < checks.size()) {
@@ -30,24 +29,24 @@ final class SmokePhase {
             if (result.passed()) {
                 s.smokeIndex++;
                 s.attempts = 0;
-                return ctx.now;
+                return Next.pollAt(ctx.now);
             }
             if (attempt > check.retries()) {
                 throw new DeploymentFailure("Smoke check " + check.url() + " failed after " + attempt
                         + " attempts: " + result.detail() + ".");
             }
             s.attempts = attempt;
-            return ctx.now.plus(check.retryDelay());
+            return Next.pollAt(ctx.now.plus(check.retryDelay()));
         }
         String passed = checks.isEmpty() ? "no smoke checks configured" : checks.size() + " smoke checks passed";
         if (!s.request.promote()) {
-            return ctx.finish(Outcome.READY_NOT_PROMOTED, s.targetSlot + " runs " + s.record.toImage + " and "
+            return Next.finish(Outcome.READY_NOT_PROMOTED, s.targetSlot + " runs " + s.record.toImage + " and "
                     + passed + "; production traffic untouched (" + s.splitBefore + ").");
         }
         if (!s.request.canaryStages().isEmpty()) {
             s.stageIndex = 0;
-            return ctx.moveTo(Phase.SHIFT_CANARY, passed + "; starting canary stages " + s.request.canaryStages());
+            return Next.goTo(Phase.SHIFT_CANARY, passed + "; starting canary stages " + s.request.canaryStages());
         }
-        return ctx.moveTo(Phase.SWITCH_TRAFFIC, passed);
+        return Next.goTo(Phase.SWITCH_TRAFFIC, passed);
     }
 }

@@ -1,18 +1,15 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
-import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * One call of {@link DeploymentEngine#advance}: the state being advanced, the time, the environment and the AWS
- * ports. Phase handlers use it to move the state machine and to say what they did.
+ * One call of {@link DeploymentEngine#advance}: the state being advanced, the time, the environment and the ports.
+ * Phase handlers use it to reach AWS, to write and verify traffic splits, and to say what they are doing.
  */
 final class StepContext {
 
@@ -45,42 +42,8 @@ final class StepContext {
         return ports;
     }
 
-    /** Moves to {@code next}, records the transition and returns {@code now}: the next step runs at once. */
-    Instant moveTo(Phase next, String reason) {
-        if (next == Phase.ROLL_BACK || next == Phase.FINISHED) {
-            closeOpenStage(reason);
-        }
-        Transition t = new Transition(now, state.phase, next, reason);
-        state.phase = next;
-        state.phaseEnteredAt = now;
-        state.attempts = 0;
-        state.record.transitions.add(t);
-        listener.onTransition(state, t);
-        return now;
-    }
-
-    /**
-     * A canary stage cut short (an abort, an AWS failure, a lost lock) ends INCONCLUSIVE with the reason, so the
-     * record never holds a stage without an end or a verdict. A stage that failed its analysis is already closed.
-     */
-    private void closeOpenStage(String reason) {
-        List<StageRecord> stages = state.record.stages;
-        if (!stages.isEmpty() && stages.get(stages.size() - 1).getEndedAt() == null) {
-            stages.get(stages.size() - 1).end(now, Verdict.INCONCLUSIVE, "Stopped before it was judged: " + reason);
-        }
-    }
-
     void progress(String message) {
         listener.onProgress(state, message);
-    }
-
-    /** Ends the run and releases its deployment lock. Returns null, which tells the caller not to call again. */
-    Instant finish(Outcome outcome, String message) {
-        state.record.outcome = outcome;
-        state.record.outcomeMessage = message + LockSteps.release(this);
-        state.record.finishedAt = now;
-        moveTo(Phase.FINISHED, outcome + ": " + message);
-        return null;
     }
 
     /**

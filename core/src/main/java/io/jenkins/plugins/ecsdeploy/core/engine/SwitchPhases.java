@@ -17,35 +17,34 @@ final class SwitchPhases {
     /** Metric periods to wait for proof that the old slot is drained before giving up on scaling it down. */
     static final int SCALE_DOWN_CONFIRMATIONS = 5;
 
-    Instant switchTraffic(StepContext ctx) {
+    Next switchTraffic(StepContext ctx) {
         DeploymentState s = ctx.state;
         TrafficSplit wanted = s.request.operation() == Operation.SWITCH ? s.splitWanted
                 : TrafficSplit.allTo(s.targetSlot);
         ctx.applySplit(wanted);
         s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return ctx.moveTo(Phase.VERIFY_SWITCH, "asked the load balancer for " + wanted);
+        return Next.goTo(Phase.VERIFY_SWITCH, "asked the load balancer for " + wanted);
     }
 
-    Instant verifySwitch(StepContext ctx) {
+    Next verifySwitch(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (!ctx.splitReadsBack()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         if (s.request.operation() == Operation.SWITCH) {
-            return ctx.finish(Outcome.SUCCEEDED, "Traffic is now " + s.splitWanted + ", verified on the listener.");
+            return Next.finish(Outcome.SUCCEEDED, "Traffic is now " + s.splitWanted + ", verified on the listener.");
         }
         s.deadline = ctx.now.plus(ctx.bakeTime());
         s.bakeWatchedAt = ctx.now;
-        ctx.moveTo(Phase.BAKE, "verified: " + s.splitWanted + "; watching " + s.targetSlot + " for "
+        return Next.goTo(Phase.BAKE, "verified: " + s.splitWanted + "; watching " + s.targetSlot + " for "
                 + DurationText.format(ctx.bakeTime()));
-        return ctx.now;
     }
 
     /** Watches the new slot: any unhealthy target or alarm in ALARM ends the bake and rolls back. */
-    Instant bake(StepContext ctx) {
+    Next bake(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (!ctx.splitUnchanged()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         TargetHealthSummary health = ctx.aws().health().targetHealth(s.targetSlot);
         if (!health.allHealthy(1)) {
@@ -63,17 +62,16 @@ final class SwitchPhases {
         if (ctx.now.isBefore(s.deadline)) {
             ctx.progress("Baking " + s.targetSlot + ": " + health.healthy() + "/" + health.total()
                     + " targets healthy, no alarm; " + Duration.between(ctx.now, s.deadline).toSeconds() + " s left");
-            return pollUntilDeadline(ctx);
+            return Next.pollAt(pollUntilDeadline(ctx));
         }
         Duration scaleDownAfter = ctx.scaleDownOldAfter();
         if (scaleDownAfter == null) {
-            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
+            return Next.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
                     + s.stableSlot + " is kept warm for instant rollback.");
         }
         s.deadline = ctx.now.plus(scaleDownAfter);
-        ctx.moveTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.stableSlot + " will be scaled down in "
-                + DurationText.format(scaleDownAfter));
-        return pollUntilDeadline(ctx);
+        return Next.goTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.stableSlot + " will be scaled down in "
+                + DurationText.format(scaleDownAfter)).thenAt(pollUntilDeadline(ctx));
     }
 
     /**
@@ -110,14 +108,14 @@ final class SwitchPhases {
      * request in the latest metric period. A failure here no longer threatens traffic, so it ends the run as a
      * success with a warning rather than a rollback.
      */
-    Instant scaleDownOld(StepContext ctx) {
+    Next scaleDownOld(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (ctx.now.isBefore(s.deadline)) {
-            return pollUntilDeadline(ctx);
+            return Next.pollAt(pollUntilDeadline(ctx));
         }
         TrafficSplit actual = ctx.aws().router().currentSplit();
         if (!actual.equals(TrafficSplit.allTo(s.targetSlot))) {
-            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " went live, but traffic has since changed to "
+            return Next.finish(Outcome.SUCCEEDED, s.targetSlot + " went live, but traffic has since changed to "
                     + actual + "; " + s.stableSlot + " was NOT scaled down.");
         }
         Duration period = ctx.config.analysis().interval();
@@ -130,14 +128,14 @@ final class SwitchPhases {
                     + " requests in the latest period";
             s.attempts++;
             if (s.attempts > SCALE_DOWN_CONFIRMATIONS) {
-                return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live, but " + seen + "; "
+                return Next.finish(Outcome.SUCCEEDED, s.targetSlot + " is live, but " + seen + "; "
                         + s.stableSlot + " was NOT scaled down.");
             }
             ctx.progress(seen + "; waiting before scaling " + s.stableSlot + " down");
-            return ctx.now.plus(period);
+            return Next.pollAt(ctx.now.plus(period));
         }
         ctx.aws().services().scale(s.stableSlot, 0);
-        return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
+        return Next.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
                 + s.stableSlot + " scaled to 0 tasks.");
     }
 
