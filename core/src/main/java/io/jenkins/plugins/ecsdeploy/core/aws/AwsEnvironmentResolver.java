@@ -92,7 +92,7 @@ public final class AwsEnvironmentResolver implements EnvironmentResolver {
         return slots;
     }
 
-    static boolean isBlank(String value) {
+    private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 }
