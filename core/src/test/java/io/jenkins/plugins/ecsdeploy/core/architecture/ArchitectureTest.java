@@ -3,13 +3,11 @@ package io.jenkins.plugins.ecsdeploy.core.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.jenkins.plugins.ecsdeploy.core.testing.SourceFiles;
 
 /**
  * The layering of core, checked on the compiled classes: the engine knows its ports and plain values, never AWS;
@@ -33,22 +31,4 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noFileCycles = slices().assignedFrom(new SourceFiles()).should().beFreeOfCycles();
-
-    /** One slice per source file: a top-level class with its nested and anonymous classes. */
-    static final class SourceFiles implements SliceAssignment {
-
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            JavaClass top = javaClass;
-            while (top.getEnclosingClass().isPresent()) {
-                top = top.getEnclosingClass().get();
-            }
-            return SliceIdentifier.of(top.getName());
-        }
-
-        @Override
-        public String getDescription() {
-            return "source files";
-        }
-    }
 }
