@@ -5,6 +5,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -50,7 +51,10 @@ public final class DeploymentEngine {
      * @throws IllegalArgumentException naming the bad field and what would be valid
      */
     public DeploymentState start(DeploymentRequest request, String id, Instant now) {
-        RequestValidator.requireValid(request);
+        if (request == null) {
+            throw new IllegalArgumentException("operation: say what to do (deploy, canary, switch or rollback).");
+        }
+        request.requireValid();
         DeploymentState s = new DeploymentState();
         s.request = request;
         s.phaseEnteredAt = now;
@@ -77,11 +81,11 @@ public final class DeploymentEngine {
         Next next;
         try {
             lock.renew(ctx);
-            if (state.abortReason != null && !FailureRoutes.isRollingBack(state.phase)) {
+            if (state.abort != null && !FailureRoutes.isRollingBack(state.phase)) {
                 next = FailureRoutes.abort(ctx);
             } else {
                 next = step(ctx);
-                state.awsFailures = 0;
+                state.rollback.awsFailures = 0;
             }
         } catch (TrafficChangedOutside e) {
             next = Next.finish(Outcome.FAILED, e.getMessage());
@@ -95,11 +99,10 @@ public final class DeploymentEngine {
 
     /** Asks the run to stop: the next {@link #advance} rolls traffic back if it had moved, skipping all else. */
     public void requestAbort(DeploymentState state, String who, String reason) {
-        if (state.isFinished() || state.abortReason != null) {
+        if (state.isFinished() || state.abort != null) {
             return;
         }
-        state.abortedBy = who;
-        state.abortReason = reason == null || reason.isBlank() ? "no reason given" : reason;
+        state.abort = new AbortRequest(who, reason == null || reason.isBlank() ? "no reason given" : reason);
         state.record.abortedBy = who;
     }
 
@@ -128,13 +131,6 @@ public final class DeploymentEngine {
     }
 
     private static String describe(DeploymentRequest r) {
-        return switch (r.operation()) {
-            case DEPLOY -> "deploy " + r.imageTag() + (r.promote() ? "" : " (no promotion)")
-                    + (r.canaryStages().isEmpty() ? "" : " with canary stages " + r.canaryStages());
-            case CANARY -> "canary stages " + r.canaryStages();
-            case SWITCH -> "switch traffic to " + (r.weights() != null ? r.weights() : r.slot());
-            case ROLLBACK -> "rollback" + (r.slot() != null ? " to " + r.slot() : "")
-                    + (r.reason() != null ? ": " + r.reason() : "");
-        } + (r.startedBy() != null ? ", started by " + r.startedBy() : "");
+        return r.describe() + (r.startedBy() != null ? ", started by " + r.startedBy() : "");
     }
 }

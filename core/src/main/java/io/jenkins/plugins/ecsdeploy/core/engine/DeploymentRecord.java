@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import java.time.Duration;
 
 /**
@@ -21,9 +22,9 @@ final class FailureRoutes {
     /** Someone asked the run to stop: roll back if traffic moved, else end with traffic untouched. */
     static Next abort(StepContext ctx) {
         DeploymentState s = ctx.state;
-        String why = "Aborted by " + (s.abortedBy == null ? "a user" : s.abortedBy) + ": " + s.abortReason + ".";
-        if (s.trafficMoved) {
-            s.failureReason = why;
+        String why = "Aborted by " + (s.abort.by() == null ? "a user" : s.abort.by()) + ": " + s.abort.reason() + ".";
+        if (s.traffic.moved) {
+            s.rollback.failureReason = why;
             return Next.goTo(Phase.ROLL_BACK, why + " Skipping all remaining stages and analysis.");
         }
         return Next.finish(Outcome.FAILED, why + " Production traffic was not changed.");
@@ -35,15 +36,15 @@ final class FailureRoutes {
         s.lockConflict = e.holder();
         if (s.phase == Phase.SCALE_DOWN_OLD) {
             // Like any failure of the scale-down: the deployment is live and baked; only the clean-up is left.
-            return Next.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + ", but "
-                    + s.stableSlot + " was NOT scaled down: " + e.getMessage());
+            return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live with " + s.record.toImage + ", but "
+                    + s.plan.stableSlot + " was NOT scaled down: " + e.getMessage());
         }
-        if (!s.trafficMoved) {
+        if (!s.traffic.moved) {
             return Next.finish(Outcome.FAILED, e.getMessage() + " Production traffic was not changed.");
         }
         Outcome outcome = isRollingBack(s.phase) ? Outcome.ROLLBACK_FAILED : Outcome.FAILED;
-        return Next.finish(outcome, (s.failureReason == null ? "" : s.failureReason + " ") + e.getMessage()
-                + " Traffic was left as this run last set it (" + s.splitWanted + "); check it with the lock's"
+        return Next.finish(outcome, s.rollback.reasonPrefix() + e.getMessage()
+                + " Traffic was left as this run last set it (" + s.traffic.wanted + "); check it with the lock's"
                 + " holder.");
     }
 
@@ -53,27 +54,26 @@ final class FailureRoutes {
         String why = FailureMessages.of(e);
         if (isRollingBack(s.phase)) {
             boolean retryable = e instanceof AwsFailure aws && !aws.isAccessDenied();
-            if (retryable && ++s.awsFailures <= MAX_ROLLBACK_AWS_FAILURES) {
-                Duration wait = Duration.ofSeconds(1L << Math.min(s.awsFailures, 5));
+            if (retryable && ++s.rollback.awsFailures <= MAX_ROLLBACK_AWS_FAILURES) {
+                Duration wait = Duration.ofSeconds(1L << Math.min(s.rollback.awsFailures, 5));
                 ctx.progress("Rollback call failed (" + why + "); trying again in " + wait.toSeconds() + " s");
                 return Next.pollAt(ctx.now.plus(wait));
             }
-            String traffic = s.splitWanted == null ? "This run had not moved traffic yet"
-                    : "Traffic was last asked to be " + s.splitWanted;
-            return Next.finish(Outcome.ROLLBACK_FAILED, (s.failureReason == null ? "" : s.failureReason + " ")
-                    + "THE ROLLBACK FAILED: " + why + " " + traffic
-                    + "; check the listener and move traffic to a healthy slot now.");
+            String traffic = s.traffic.wanted == null ? "This run had not moved traffic yet"
+                    : "Traffic was last asked to be " + s.traffic.wanted;
+            return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.reasonPrefix() + "THE ROLLBACK FAILED: " + why + " "
+                    + traffic + "; check the listener and move traffic to a healthy slot now.");
         }
         if (s.phase == Phase.SCALE_DOWN_OLD) {
-            return Next.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + ", but "
-                    + s.stableSlot + " could not be scaled down: " + why);
+            return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live with " + s.record.toImage + ", but "
+                    + s.plan.stableSlot + " could not be scaled down: " + why);
         }
-        if (s.trafficMoved) {
-            s.failureReason = why;
+        if (s.traffic.moved) {
+            s.rollback.failureReason = why;
             return Next.goTo(Phase.ROLL_BACK, why + " Rolling back.");
         }
-        String left = s.request.operation() == Operation.DEPLOY && s.newTaskDefinitionArn != null
-                ? " " + s.targetSlot + " is left as it is for inspection." : "";
+        String left = s.request.operation() == Operation.DEPLOY && s.rollout.newTaskDefinitionArn != null
+                ? " " + s.plan.targetSlot + " is left as it is for inspection." : "";
         return Next.finish(Outcome.FAILED, why + " Production traffic was not changed." + left);
     }
 

@@ -20,6 +20,7 @@ import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.VERIFY_SWITCH;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.WAIT_FOR_READY;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.WAIT_FOR_TARGET_READY;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -22,11 +22,11 @@ final class Readiness {
      */
     static Next waitOrFail(StepContext ctx, String why) {
         DeploymentState s = ctx.state;
-        if (!ctx.now.isBefore(s.deadline)) {
-            throw new DeploymentFailure(s.targetSlot + " was not ready within " + ctx.readinessTimeout().toSeconds()
-                    + " s: " + why + ".");
+        if (!ctx.now.isBefore(s.wait.deadline)) {
+            throw new DeploymentFailure(s.plan.targetSlot + " was not ready within "
+                    + ctx.readinessTimeout().toSeconds() + " s: " + why + ".");
         }
-        ctx.progress("Waiting for " + s.targetSlot + ": " + why);
+        ctx.progress("Waiting for " + s.plan.targetSlot + ": " + why);
         return Next.pollAt(ctx.nextPoll());
     }
 

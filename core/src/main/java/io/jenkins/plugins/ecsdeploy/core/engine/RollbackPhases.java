@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -19,24 +20,24 @@ final class RollbackPhases {
     /** Rollback of a slot that had been scaled down: bring its tasks back before it gets traffic. */
     Next scaleUpTarget(StepContext ctx) {
         DeploymentState s = ctx.state;
-        ctx.aws().services().scale(s.targetSlot, s.desiredCount);
-        s.deadline = ctx.now.plus(ctx.readinessTimeout());
-        return Next.goTo(Phase.WAIT_FOR_TARGET_READY, ctx.state.resolved.service(s.targetSlot) + " scaled to "
-                + s.desiredCount + " tasks").thenAt(ctx.nextPoll());
+        ctx.aws().services().scale(s.plan.targetSlot, s.plan.desiredCount);
+        s.wait.deadline = ctx.now.plus(ctx.readinessTimeout());
+        return Next.goTo(Phase.WAIT_FOR_TARGET_READY, ctx.state.resolved.service(s.plan.targetSlot) + " scaled to "
+                + s.plan.desiredCount + " tasks").thenAt(ctx.nextPoll());
     }
 
     Next waitForTargetReady(StepContext ctx) {
         DeploymentState s = ctx.state;
-        Optional<String> notReady = Readiness.notReady(ctx, s.targetSlot, null);
+        Optional<String> notReady = Readiness.notReady(ctx, s.plan.targetSlot, null);
         if (notReady.isEmpty()) {
-            return Next.goTo(Phase.ROLL_BACK, s.targetSlot + " is ready");
+            return Next.goTo(Phase.ROLL_BACK, s.plan.targetSlot + " is ready");
         }
         return Readiness.waitOrFail(ctx, notReady.get());
     }
 
     Next rollBack(StepContext ctx) {
         DeploymentState s = ctx.state;
-        TrafficSplit target = s.rollbackSplit;
+        TrafficSplit target = s.rollback.target(s.plan);
         Slot destination = target.soleSlot().orElse(null);
         if (destination != null) {
             TargetHealthSummary health = ctx.aws().health().targetHealth(destination);
@@ -45,8 +46,8 @@ final class RollbackPhases {
             }
         }
         ctx.applySplit(target);
-        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        s.rollbackWrites++;
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollback.writes++;
         return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + target);
     }
 
@@ -56,7 +57,7 @@ final class RollbackPhases {
         try {
             shown = ctx.splitReadsBack();
         } catch (DeploymentFailure stale) {
-            if (s.rollbackWrites >= MAX_ROLLBACK_WRITES) {
+            if (s.rollback.writes >= MAX_ROLLBACK_WRITES) {
                 throw stale;
             }
             return Next.goTo(Phase.ROLL_BACK, stale.getMessage() + " Writing the rollback again.");
@@ -64,34 +65,35 @@ final class RollbackPhases {
         if (!shown) {
             return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
-        if (s.rollbackFailure != null) {
-            return Next.finish(Outcome.ROLLBACK_FAILED, s.rollbackFailure);
+        if (s.rollback.fallbackMessage != null) {
+            return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.fallbackMessage);
         }
-        if (s.failureReason == null) {
-            return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.targetSlot + " ("
+        if (s.rollback.failureReason == null) {
+            return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + " ("
                     + s.record.toImage + "), verified on the listener.");
         }
-        return Next.finish(Outcome.ROLLED_BACK, s.failureReason + " Traffic is back to " + s.rollbackSplit
-                + ", verified on the listener.");
+        return Next.finish(Outcome.ROLLED_BACK, s.rollback.failureReason + " Traffic is back to "
+                + s.rollback.target(s.plan) + ", verified on the listener.");
     }
 
     private static Next unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {
         DeploymentState s = ctx.state;
         Slot other = destination.other();
         TargetHealthSummary otherHealth = ctx.aws().health().targetHealth(other);
+        String why = s.rollback.reasonPrefix();
         String state = destination + " has " + health.healthy() + "/" + health.total() + " healthy targets, "
                 + other + " has " + otherHealth.healthy() + "/" + otherHealth.total();
         if (otherHealth.allHealthy(1)) {
-            return fallBack(ctx, TrafficSplit.allTo(other), prefix(s) + "Could not roll back to " + destination
+            return fallBack(ctx, TrafficSplit.allTo(other), why + "Could not roll back to " + destination
                     + " because it is unhealthy (" + state + "). ALL TRAFFIC IS ON " + other.id().toUpperCase()
                     + ", the only healthy slot. Investigate " + destination + " now.");
         }
         if (s.request.operation() == Operation.ROLLBACK) {
             // A requested rollback goes away from the active slot: with no healthy slot, moving is no better.
-            return fallBack(ctx, s.splitBefore, prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
-                    + "). Traffic is left where it was before the rollback (" + s.splitBefore + "). Act now.");
+            return fallBack(ctx, s.plan.splitBefore, why + "NEITHER SLOT IS HEALTHY (" + state
+                    + "). Traffic is left where it was before the rollback (" + s.plan.splitBefore + "). Act now.");
         }
-        return fallBack(ctx, TrafficSplit.allTo(destination), prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
+        return fallBack(ctx, TrafficSplit.allTo(destination), why + "NEITHER SLOT IS HEALTHY (" + state
                 + "). All traffic is on the previously active slot " + destination + ". Act now.");
     }
 
@@ -104,15 +106,11 @@ final class RollbackPhases {
         if (ctx.aws().router().currentSplit().equals(split)) {
             return Next.finish(Outcome.ROLLBACK_FAILED, message);
         }
-        s.rollbackFailure = message;
-        s.rollbackSplit = split;
+        s.rollback.fallbackMessage = message;
+        s.rollback.fallbackSplit = split;
         ctx.applySplit(split);
-        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        s.rollbackWrites++;
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollback.writes++;
         return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + split + " instead");
-    }
-
-    private static String prefix(DeploymentState s) {
-        return s.failureReason == null ? "" : s.failureReason + " ";
     }
 }

@@ -10,45 +10,45 @@ final class RolloutPhases {
         DeploymentState s = ctx.state;
         // A crash after RegisterTaskDefinition but before the state was saved registers one more identical
         // revision on resume: harmless, and cheaper than searching revisions for ours.
-        if (s.newTaskDefinitionArn == null) {
-            s.newTaskDefinitionArn = ctx.aws().services().registerWithImageTag(s.sourceTaskDefinitionArn,
-                    s.request.imageTag());
+        if (s.rollout.newTaskDefinitionArn == null) {
+            s.rollout.newTaskDefinitionArn = ctx.aws().services().registerWithImageTag(s.plan.sourceTaskDefinitionArn,
+                    s.deployRequest().imageTag());
         }
-        return Next.goTo(Phase.UPDATE_IDLE_SERVICE, "registered " + s.newTaskDefinitionArn + " with "
+        return Next.goTo(Phase.UPDATE_IDLE_SERVICE, "registered " + s.rollout.newTaskDefinitionArn + " with "
                 + s.record.toImage);
     }
 
     Next updateIdleService(StepContext ctx) {
         DeploymentState s = ctx.state;
-        ctx.aws().services().update(s.targetSlot, s.newTaskDefinitionArn, s.desiredCount);
-        s.deadline = ctx.now.plus(ctx.readinessTimeout());
-        return Next.goTo(Phase.WAIT_FOR_READY, ctx.state.resolved.service(s.targetSlot) + " updated to "
-                + s.newTaskDefinitionArn + " with " + s.desiredCount + " tasks; waiting up to "
+        ctx.aws().services().update(s.plan.targetSlot, s.rollout.newTaskDefinitionArn, s.plan.desiredCount);
+        s.wait.deadline = ctx.now.plus(ctx.readinessTimeout());
+        return Next.goTo(Phase.WAIT_FOR_READY, ctx.state.resolved.service(s.plan.targetSlot) + " updated to "
+                + s.rollout.newTaskDefinitionArn + " with " + s.plan.desiredCount + " tasks; waiting up to "
                 + ctx.readinessTimeout().toSeconds() + " s for it to be ready").thenAt(ctx.nextPoll());
     }
 
     Next waitForReady(StepContext ctx) {
         DeploymentState s = ctx.state;
-        Optional<String> notReady = Readiness.notReady(ctx, s.targetSlot, s.newTaskDefinitionArn);
+        Optional<String> notReady = Readiness.notReady(ctx, s.plan.targetSlot, s.rollout.newTaskDefinitionArn);
         if (notReady.isEmpty()) {
             if (ctx.config.testListener() != null) {
-                return Next.goTo(Phase.POINT_TEST_TRAFFIC, s.targetSlot + " is ready");
+                return Next.goTo(Phase.POINT_TEST_TRAFFIC, s.plan.targetSlot + " is ready");
             }
-            return Next.goTo(Phase.SMOKE_CHECKS, s.targetSlot + " is ready");
+            return Next.goTo(Phase.SMOKE_CHECKS, s.plan.targetSlot + " is ready");
         }
         return Readiness.waitOrFail(ctx, notReady.get());
     }
 
     Next pointTestTraffic(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (testSlot(ctx) != s.targetSlot) {
-            ctx.aws().testTraffic().pointTestTrafficAt(s.targetSlot);
-            if (testSlot(ctx) != s.targetSlot) {
-                throw new DeploymentFailure("The test listener does not show " + s.targetSlot
+        if (testSlot(ctx) != s.plan.targetSlot) {
+            ctx.aws().testTraffic().pointTestTrafficAt(s.plan.targetSlot);
+            if (testSlot(ctx) != s.plan.targetSlot) {
+                throw new DeploymentFailure("The test listener does not show " + s.plan.targetSlot
                         + " after it was pointed there.");
             }
         }
-        return Next.goTo(Phase.SMOKE_CHECKS, "test listener points at " + s.targetSlot);
+        return Next.goTo(Phase.SMOKE_CHECKS, "test listener points at " + s.plan.targetSlot);
     }
 
     /**

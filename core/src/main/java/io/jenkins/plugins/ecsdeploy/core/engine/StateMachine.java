@@ -45,7 +45,7 @@ final class StateMachine {
         Transition t = new Transition(ctx.now, s.phase, next, reason);
         s.phase = next;
         s.phaseEnteredAt = ctx.now;
-        s.attempts = 0;
+        s.wait.attempts = 0;
         s.record.transitions.add(t);
         ctx.listener.onTransition(s, t);
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,14 +53,14 @@ final class StepContext {
      * nothing to roll back.
      */
     void applySplit(TrafficSplit split) {
-        boolean movedBefore = state.trafficMoved;
-        state.splitWanted = split;
-        state.trafficMoved = true;
+        boolean movedBefore = state.traffic.moved;
+        state.traffic.wanted = split;
+        state.traffic.moved = true;
         try {
             aws().router().applySplit(split);
         } catch (AwsFailure e) {
             if (e.isAccessDenied()) {
-                state.trafficMoved = movedBefore;
+                state.traffic.moved = movedBefore;
             }
             throw e;
         }
@@ -71,16 +72,16 @@ final class StepContext {
      */
     boolean splitReadsBack() {
         TrafficSplit actual = aws().router().currentSplit();
-        if (actual.equals(state.splitWanted)) {
+        if (actual.equals(state.traffic.wanted)) {
             return true;
         }
-        state.attempts++;
-        if (!now.isBefore(state.deadline)) {
+        state.wait.attempts++;
+        if (!now.isBefore(state.wait.deadline)) {
             throw new DeploymentFailure("The listener does not show the new weights: asked for "
-                    + state.splitWanted + ", AWS still reports " + actual + " after "
-                    + state.attempts + " reads over " + READ_BACK_WINDOW.toSeconds() + " s.");
+                    + state.traffic.wanted + ", AWS still reports " + actual + " after "
+                    + state.wait.attempts + " reads over " + READ_BACK_WINDOW.toSeconds() + " s.");
         }
-        progress("Waiting for the listener to show " + state.splitWanted + " (AWS reports " + actual + ")");
+        progress("Waiting for the listener to show " + state.traffic.wanted + " (AWS reports " + actual + ")");
         return false;
     }
 
@@ -91,35 +92,35 @@ final class StepContext {
      */
     boolean splitUnchanged() {
         TrafficSplit actual = aws().router().currentSplit();
-        if (actual.equals(state.splitWanted)) {
-            state.splitMismatchSince = null;
+        if (actual.equals(state.traffic.wanted)) {
+            state.traffic.mismatchSince = null;
             return true;
         }
-        if (state.splitMismatchSince == null) {
-            state.splitMismatchSince = now;
+        if (state.traffic.mismatchSince == null) {
+            state.traffic.mismatchSince = now;
         }
-        if (now.isBefore(state.splitMismatchSince.plus(READ_BACK_WINDOW))) {
-            progress("AWS reports " + actual + " instead of " + state.splitWanted + "; reading it again before"
+        if (now.isBefore(state.traffic.mismatchSince.plus(READ_BACK_WINDOW))) {
+            progress("AWS reports " + actual + " instead of " + state.traffic.wanted + "; reading it again before"
                     + " concluding that someone else changed it");
             return false;
         }
         throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run set "
-                + state.splitWanted + ", AWS has reported " + actual + " for " + READ_BACK_WINDOW.toSeconds()
+                + state.traffic.wanted + ", AWS has reported " + actual + " for " + READ_BACK_WINDOW.toSeconds()
                 + " s. Stopping without touching it.");
     }
 
     Duration readinessTimeout() {
-        Duration d = state.request.readinessTimeout();
+        Duration d = state.request instanceof DeployRequest r ? r.readinessTimeout() : null;
         return d != null ? d : config.health().readinessTimeout();
     }
 
     Duration bakeTime() {
-        Duration d = state.request.bakeTime();
+        Duration d = state.request instanceof DeployRequest r ? r.bakeTime() : null;
         return d != null ? d : config.health().bakeTime();
     }
 
     Duration scaleDownOldAfter() {
-        Duration d = state.request.scaleDownOldAfter();
+        Duration d = state.request instanceof DeployRequest r ? r.scaleDownOldAfter() : null;
         return d != null ? d : config.health().scaleDownOldAfter();
     }
 

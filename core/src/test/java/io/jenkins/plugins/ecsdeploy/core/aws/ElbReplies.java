@@ -127,7 +127,7 @@ final class ElbReplies {
                 + "<State><Code>active</Code></State></member></LoadBalancers>");
     }
 
-    /** The environment these replies describe, steering {@code ruleArn} (or the listener) with an optional test listener. */
+    /** The environment these replies describe, steering {@code ruleArn} (or the listener), with a test listener. */
     static ResolvedEnvironment environment(String ruleArn, String testListenerArn) {
         return new ResolvedEnvironment(EcsReplies.CLUSTER_ARN, "shop-blue", "shop-green", BLUE_TG, GREEN_TG, LB_ARN,
                 LISTENER_ARN, ruleArn, testListenerArn, null);

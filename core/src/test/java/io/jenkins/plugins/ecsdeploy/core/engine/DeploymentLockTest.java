@@ -11,6 +11,7 @@ import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.aws.LockTag;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;

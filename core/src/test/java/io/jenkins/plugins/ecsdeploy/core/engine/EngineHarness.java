@@ -12,6 +12,7 @@ import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;

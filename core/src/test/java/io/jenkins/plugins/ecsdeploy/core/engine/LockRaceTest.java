@@ -11,6 +11,7 @@ import io.jenkins.plugins.ecsdeploy.core.aws.ElbTestTraffic;
 import io.jenkins.plugins.ecsdeploy.core.aws.ElbTrafficRouter;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import java.net.URI;

@@ -14,6 +14,7 @@ import io.jenkins.plugins.ecsdeploy.core.aws.ElbTrafficRouter;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -17,8 +17,6 @@ import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,13 +66,7 @@ final class Rig implements AutoCloseable {
     /** Puts the fake back to {@code saved}, with no faults, no programmed metrics and an empty call window. */
     void restore(FakeAwsState saved) {
         runs++;
-        aws.clearFaults();
-        aws.metrics().clear();
-        FakeAwsState copy = saved.copy();
-        aws.edit(live -> {
-            copyFields(copy, live);
-            staleReadBaselines().clear();
-        });
+        aws.restore(saved);
         aws.server().resetRequests();
         callOffset = aws.calls().size();
         log.clear();
@@ -116,35 +108,5 @@ final class Rig implements AutoCloseable {
     public void close() {
         clients.close();
         aws.close();
-    }
-
-    private static void copyFields(FakeAwsState from, FakeAwsState to) {
-        try {
-            for (Field f : FakeAwsState.class.getFields()) {
-                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())) {
-                    f.set(to, f.get(from));
-                }
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("FakeAwsState fields are public; cannot copy them", e);
-        }
-    }
-
-    /**
-     * The fake answers a stale read with the state before the latest write of the same kind. Across runs on one fake
-     * that would be a previous run's state, so it is forgotten on restore. FakeAws has no reset, hence reflection.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, FakeAwsState> staleReadBaselines() {
-        try {
-            Field dispatcherField = FakeAws.class.getDeclaredField("dispatcher");
-            dispatcherField.setAccessible(true);
-            Object dispatcher = dispatcherField.get(aws);
-            Field before = dispatcher.getClass().getDeclaredField("before");
-            before.setAccessible(true);
-            return (Map<String, FakeAwsState>) before.get(dispatcher);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("FakeAws changed shape: cannot reset its stale-read baselines", e);
-        }
     }
 }

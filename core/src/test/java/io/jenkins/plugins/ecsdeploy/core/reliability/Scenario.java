@@ -1,8 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.reliability;
 
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
@@ -19,7 +19,7 @@ enum Scenario {
             DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED),
     /** Deploy with canary stages 10% then 100%, analysed on healthy metrics, then the bake. */
     CANARY("deploy with canary stages 10,100", Yaml.BASE + Yaml.HEALTH,
-            DeploymentRequest.deploy("v1.2.3", "reliability").withCanaryPlan(List.of(10, 100),
+            DeploymentRequest.deploy("v1.2.3", "reliability").withCanaryStages(List.of(10, 100),
                     Duration.ofMinutes(2)), Before.NOTHING, Outcome.SUCCEEDED),
     /** Deploy whose bake sees an alarm go off: traffic is rolled back to blue. */
     BAKE_ALARM("deploy rolled back by an alarm during the bake", Yaml.BASE + Yaml.HEALTH,

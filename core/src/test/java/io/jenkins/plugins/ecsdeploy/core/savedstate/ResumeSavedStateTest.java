@@ -8,8 +8,12 @@ import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -21,7 +25,19 @@ import org.junit.jupiter.api.TestFactory;
 class ResumeSavedStateTest {
 
     /** Every format a release has saved states in, oldest first. */
-    static final List<String> FORMATS = List.of("v1");
+    static final List<String> FORMATS = List.of("v1", "v2");
+
+    private static FakeAccount account;
+
+    @BeforeAll
+    static void openAccount() {
+        account = new FakeAccount();
+    }
+
+    @AfterAll
+    static void closeAccount() {
+        account.close();
+    }
 
     @TestFactory
     List<DynamicTest> everySavedStateResumesAndFinishes() {
@@ -37,34 +53,32 @@ class ResumeSavedStateTest {
     }
 
     private static void resume(SavedRun run, String fixture) {
-        try (SavedRunDriver driver = new SavedRunDriver(run)) {
-            DeploymentState live = driver.runToStop();
-            DeploymentState saved = StateJson.readState(fixture);
-            assertThat(tree(saved)).as("the fixture read as the state the run has at that point")
-                    .isEqualTo(tree(live));
+        SavedRunDriver driver = new SavedRunDriver(run, account);
+        DeploymentState live = driver.runToStop();
+        DeploymentState saved = StateJson.readState(fixture);
+        assertThat(tree(saved)).as("the fixture read as the state the run has at that point").isEqualTo(tree(live));
 
-            DeploymentState done = driver.finish(saved);
+        DeploymentState done = driver.finish(saved);
 
-            String log = String.join("\n", driver.log);
-            assertThat(done.isFinished()).as(log).isTrue();
-            assertThat(done.getRecord().getOutcome()).as(log).isEqualTo(run.outcome);
-            assertThat(driver.aws.listenerSplit()).as(log).isEqualTo(run.finalSplit);
-            Phase previous = null;
-            for (Transition t : done.getRecord().getTransitions()) {
-                assertThat(t.from()).as("transition to %s", t.to()).isEqualTo(previous);
-                previous = t.to();
-            }
-            assertThat(previous).isEqualTo(Phase.FINISHED);
-            assertThat(driver.aws.tags(FakeAws.LISTENER_ARN)).as("the lock is released")
-                    .doesNotContainKey("ecs-deploy:lock");
+        String log = String.join("\n", driver.log);
+        assertThat(done.isFinished()).as(log).isTrue();
+        assertThat(done.getRecord().getOutcome()).as(log).isEqualTo(run.outcome);
+        assertThat(driver.aws.listenerSplit()).as(log).isEqualTo(run.finalSplit);
+        Phase previous = null;
+        for (Transition t : done.getRecord().getTransitions()) {
+            assertThat(t.from()).as("transition to %s", t.to()).isEqualTo(previous);
+            previous = t.to();
         }
+        assertThat(previous).isEqualTo(Phase.FINISHED);
+        assertThat(driver.aws.tags(FakeAws.LISTENER_ARN)).as("the lock is released")
+                .doesNotContainKey("ecs-deploy:lock");
     }
 
     private static JsonNode tree(DeploymentState state) {
         try {
             return StateJson.mapper().readTree(StateJson.write(state));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.jenkins.plugins.ecsdeploy.core.savedstate;
 
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -111,19 +112,19 @@ enum SavedRun {
         void request(DeploymentState state, String who, String reason);
     }
 
-    private static DeploymentRequest deploy() {
+    private static DeployRequest deploy() {
         return DeploymentRequest.deploy("v1.2.3", "alice");
     }
 
-    private static DeploymentRequest canaryDeploy() {
-        return deploy().withCanaryPlan(List.of(10, 100), Duration.ofMinutes(2));
+    private static DeployRequest canaryDeploy() {
+        return deploy().withCanaryStages(List.of(10, 100), Duration.ofMinutes(2));
     }
 
-    private static DeploymentRequest notPromoted() {
+    private static DeployRequest notPromoted() {
         return deploy().withPromote(false);
     }
 
-    private static DeploymentRequest scaledDown() {
+    private static DeployRequest scaledDown() {
         return deploy().withTimings(null, null, Duration.ofMinutes(2));
     }
 

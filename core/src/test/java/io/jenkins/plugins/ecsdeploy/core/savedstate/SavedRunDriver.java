@@ -1,9 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.savedstate;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
-import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
@@ -14,17 +11,16 @@ import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drives a {@link SavedRun} against a fresh fake AWS, in simulated time, with everything that ends up in a saved
- * state fixed: the run's id, the lock's label, the clock, and a smoke checker that answers without a server.
+ * Drives a {@link SavedRun} against a fake AWS account reset to the standard environment, in simulated time, with
+ * everything that ends up in a saved state fixed: the run's id, the lock's label, the clock, and a smoke checker
+ * that answers without a server.
  */
-final class SavedRunDriver implements AutoCloseable {
+final class SavedRunDriver {
 
     static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     private static final int MAX_STEPS = 1_000;
@@ -53,15 +49,14 @@ final class SavedRunDriver implements AutoCloseable {
 
     final FakeAws aws;
     final List<String> log = new ArrayList<>();
-    Instant now = START;
-    private final AwsClients clients;
+    private final FakeAccount account;
     private final SavedRun run;
 
-    SavedRunDriver(SavedRun run) {
+    SavedRunDriver(SavedRun run, FakeAccount account) {
         this.run = run;
-        aws = FakeAws.builder().clock(new SimulatedClock(() -> now)).start();
-        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
-                RetrySettings.fast()));
+        this.account = account;
+        account.reset();
+        aws = account.aws;
         aws.alarm("web-5xx", "OK");
         for (String slot : new String[] {"blue", "green"}) {
             aws.metrics().set(slot, "RequestCount", "Sum", 500)
@@ -81,10 +76,10 @@ final class SavedRunDriver implements AutoCloseable {
     DeploymentEngine engine() {
         SmokeChecker smoke = (check, version, attempt) -> {
             boolean passed = attempt > run.smokeFailures();
-            return new SmokeResult(check.url(), attempt, now, passed, passed ? 200 : 503, 12,
+            return new SmokeResult(check.url(), attempt, account.now, passed, passed ? 200 : 503, 12,
                     passed ? "ok" : "status 503");
         };
-        return AwsEngines.create(config(), clients, smoke, new DeploymentListener() {
+        return AwsEngines.create(config(), account.clients, smoke, new DeploymentListener() {
             @Override
             public void onTransition(DeploymentState state, Transition t) {
                 log.add(t.at() + " " + t.to() + ": " + t.reason());
@@ -92,7 +87,7 @@ final class SavedRunDriver implements AutoCloseable {
 
             @Override
             public void onProgress(DeploymentState state, String message) {
-                log.add(now + "   " + message);
+                log.add(account.now + "   " + message);
             }
         }, new LockSettings("saved-state@test", LockSettings.DEFAULT_TTL, LockSettings.DEFAULT_SETTLE));
     }
@@ -101,7 +96,7 @@ final class SavedRunDriver implements AutoCloseable {
     DeploymentState runToStop() {
         if (run.before != null) {
             DeploymentEngine engine = engine();
-            DeploymentState before = engine.start(run.before, "d-before", now);
+            DeploymentState before = engine.start(run.before, "d-before", account.now);
             finish(engine, before);
             if (before.getRecord().getOutcome() == null || !before.getRecord().getOutcome().isSuccess()) {
                 throw new IllegalStateException("The run before " + run + " did not succeed:\n" + String.join("\n",
@@ -109,7 +104,8 @@ final class SavedRunDriver implements AutoCloseable {
             }
         }
         DeploymentEngine engine = engine();
-        DeploymentState state = engine.start(run.request, "d-" + run.fileName().replace(".json", ""), now);
+        DeploymentState state = engine.start(run.request, "d-" + run.fileName().replace(".json", ""),
+                account.now);
         int transitions = state.getRecord().getTransitions().size();
         int stepsInPhase = 0;
         for (int i = 0; i < MAX_STEPS; i++) {
@@ -119,9 +115,9 @@ final class SavedRunDriver implements AutoCloseable {
             }
             run.beforeStep(aws, state, engine::requestAbort);
             step(engine, state);
-            int now = state.getRecord().getTransitions().size();
-            stepsInPhase = now == transitions ? stepsInPhase + 1 : 0;
-            transitions = now;
+            int after = state.getRecord().getTransitions().size();
+            stepsInPhase = after == transitions ? stepsInPhase + 1 : 0;
+            transitions = after;
         }
         throw new AssertionError(run + " never stopped in " + run.phase + ":\n" + String.join("\n", log));
     }
@@ -139,15 +135,9 @@ final class SavedRunDriver implements AutoCloseable {
     }
 
     private void step(DeploymentEngine engine, DeploymentState state) {
-        Instant next = engine.advance(state, now);
-        if (next != null && next.isAfter(now)) {
-            now = next;
+        Instant next = engine.advance(state, account.now);
+        if (next != null && next.isAfter(account.now)) {
+            account.now = next;
         }
-    }
-
-    @Override
-    public void close() {
-        clients.close();
-        aws.close();
     }
 }

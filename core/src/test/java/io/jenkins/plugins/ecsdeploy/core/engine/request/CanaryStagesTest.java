@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.analysis;
+package io.jenkins.plugins.ecsdeploy.core.engine.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CanaryPlanTest {
+class CanaryStagesTest {
 
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
     @Test
     void explicitStagesKeepTheirOrderAndDuration() {
-        CanaryPlan plan = CanaryPlan.stages(List.of(5, 25, 50, 100), FIVE_MINUTES);
+        CanaryStages plan = CanaryStages.stages(List.of(5, 25, 50, 100), FIVE_MINUTES);
 
         assertThat(plan.percents()).containsExactly(5, 25, 50, 100);
         assertThat(plan.stageDuration()).isEqualTo(FIVE_MINUTES);
@@ -25,7 +25,7 @@ class CanaryPlanTest {
 
     @Test
     void stagesNeedNotEndAt100() {
-        assertThat(CanaryPlan.stages(List.of(10, 50), FIVE_MINUTES).percents()).containsExactly(10, 50);
+        assertThat(CanaryStages.stages(List.of(10, 50), FIVE_MINUTES).percents()).containsExactly(10, 50);
     }
 
     @ParameterizedTest(name = "{0} is refused: {1}")
@@ -39,7 +39,7 @@ class CanaryPlanTest {
     void badStagesAreRefusedNamingTheValue(String csv, String message) {
         List<Integer> percents = Arrays.stream(csv.split(",")).map(Integer::valueOf).toList();
 
-        assertThatThrownBy(() -> CanaryPlan.stages(percents, FIVE_MINUTES))
+        assertThatThrownBy(() -> CanaryStages.stages(percents, FIVE_MINUTES))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message)
                 .hasMessageContaining("5,10,25,50,100");
@@ -47,11 +47,11 @@ class CanaryPlanTest {
 
     @Test
     void emptyStagesAndBadDurationsAreRefused() {
-        assertThatThrownBy(() -> CanaryPlan.stages(List.of(), FIVE_MINUTES))
+        assertThatThrownBy(() -> CanaryStages.stages(List.of(), FIVE_MINUTES))
                 .hasMessageContaining("Canary stages are empty");
-        assertThatThrownBy(() -> CanaryPlan.stages(List.of(10), Duration.ZERO))
+        assertThatThrownBy(() -> CanaryStages.stages(List.of(10), Duration.ZERO))
                 .hasMessageContaining("Canary stage duration 0s is not positive");
-        assertThatThrownBy(() -> CanaryPlan.stages(List.of(10), null))
+        assertThatThrownBy(() -> CanaryStages.stages(List.of(10), null))
                 .hasMessageContaining("Canary stage duration is missing");
     }
 
@@ -63,7 +63,7 @@ class CanaryPlanTest {
         "100|100",
         "1|"})
     void linearPlansClimbInEqualStepsTo100(int step, String expected) {
-        CanaryPlan plan = CanaryPlan.linear(step, Duration.ofMinutes(1));
+        CanaryStages plan = CanaryStages.linear(step, Duration.ofMinutes(1));
 
         if (step == 1) {
             assertThat(plan.percents()).hasSize(100).startsWith(1, 2, 3).endsWith(99, 100);
@@ -75,13 +75,13 @@ class CanaryPlanTest {
 
     @Test
     void linearStepOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> CanaryPlan.linear(0, FIVE_MINUTES)).hasMessageContaining("step 0%");
-        assertThatThrownBy(() -> CanaryPlan.linear(101, FIVE_MINUTES)).hasMessageContaining("step 101%");
+        assertThatThrownBy(() -> CanaryStages.linear(0, FIVE_MINUTES)).hasMessageContaining("step 0%");
+        assertThatThrownBy(() -> CanaryStages.linear(101, FIVE_MINUTES)).hasMessageContaining("step 101%");
     }
 
     @Test
     void parsesTheCommandLineForm() {
-        CanaryPlan plan = CanaryPlan.parse(" 5, 10 ,25,50%,100", "1m30s");
+        CanaryStages plan = CanaryStages.parse(" 5, 10 ,25,50%,100", "1m30s");
 
         assertThat(plan.percents()).containsExactly(5, 10, 25, 50, 100);
         assertThat(plan.stageDuration()).isEqualTo(Duration.ofSeconds(90));
@@ -89,13 +89,13 @@ class CanaryPlanTest {
 
     @Test
     void parseNamesTheUnreadablePart() {
-        assertThatThrownBy(() -> CanaryPlan.parse("5,ten,100", "5m"))
+        assertThatThrownBy(() -> CanaryStages.parse("5,ten,100", "5m"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Canary stage 'ten' in '5,ten,100' is not a whole percentage");
-        assertThatThrownBy(() -> CanaryPlan.parse("5,,100", "5m"))
+        assertThatThrownBy(() -> CanaryStages.parse("5,,100", "5m"))
                 .hasMessageStartingWith("Canary stage '' in '5,,100' is not a whole percentage");
-        assertThatThrownBy(() -> CanaryPlan.parse("5,100", "5"))
+        assertThatThrownBy(() -> CanaryStages.parse("5,100", "5"))
                 .hasMessageStartingWith("Canary stage duration: cannot read duration '5'");
-        assertThatThrownBy(() -> CanaryPlan.parse(" ", "5m")).hasMessageContaining("Canary stages are empty");
+        assertThatThrownBy(() -> CanaryStages.parse(" ", "5m")).hasMessageContaining("Canary stages are empty");
     }
 }

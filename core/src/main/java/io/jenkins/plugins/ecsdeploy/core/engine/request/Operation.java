@@ -1,4 +1,4 @@
-package io.jenkins.plugins.ecsdeploy.core.engine;
+package io.jenkins.plugins.ecsdeploy.core.engine.request;
 
 /** What a deployment run does. */
 public enum Operation {
