@@ -7,35 +7,20 @@ import static io.jenkins.plugins.ecsdeploy.core.aws.AwsWire.xml;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.GREEN_TG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ElbSlotHealthTest {
 
     @RegisterExtension
-    static WireMockExtension wire = AwsWire.server();
-
-    private AwsClients clients;
-
-    @BeforeEach
-    void connect() {
-        clients = AwsClients.create(AwsWire.connection(wire));
-    }
-
-    @AfterEach
-    void close() {
-        clients.close();
-    }
+    static WireClients wire = new WireClients();
 
     private ElbSlotHealth health() {
-        return new ElbSlotHealth(clients.elb(), ElbReplies.environment(null, null));
+        return new ElbSlotHealth(wire.clients().elb(), ElbReplies.environment(null, null));
     }
 
     @Test

@@ -22,34 +22,19 @@ import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ElbTrafficRouterTest {
 
     @RegisterExtension
-    static WireMockExtension wire = AwsWire.server();
-
-    private AwsClients clients;
-
-    @BeforeEach
-    void connect() {
-        clients = AwsClients.create(AwsWire.connection(wire));
-    }
-
-    @AfterEach
-    void close() {
-        clients.close();
-    }
+    static WireClients wire = new WireClients();
 
     private ElbTrafficRouter router(String ruleArn, String testListenerArn) {
-        return new ElbTrafficRouter(clients.elb(), ElbReplies.environment(ruleArn, testListenerArn));
+        return new ElbTrafficRouter(wire.clients().elb(), ElbReplies.environment(ruleArn, testListenerArn));
     }
 
     @Test

@@ -19,7 +19,8 @@ final class MemoryListeners implements TrafficRouter, TestTraffic, SlotHealth {
     private final InMemoryAws aws;
     TrafficSplit production = TrafficSplit.allTo(Slot.BLUE);
     private TrafficSplit beforeLastWrite = production;
-    private Slot testSlot = Slot.BLUE;
+    /** As in the wire-level fake's standard environment, the test listener starts on green. */
+    private Slot testSlot = Slot.GREEN;
     final Map<Slot, Boolean> unhealthy = new EnumMap<>(Slot.class);
     boolean ignoreWrites;
     int staleReads;

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.savedstate;
 
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.BASE;
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.HEALTH;
+
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
@@ -24,28 +27,6 @@ final class SavedRunDriver {
 
     static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     private static final int MAX_STEPS = 1_000;
-    private static final String YAML = """
-            name: prod-web
-            region: us-east-1
-            endpointUrl: ${endpoint}
-            cluster: prod
-            container: app
-            slots:
-              blue: {service: web-blue, targetGroup: web-blue}
-              green: {service: web-green, targetGroup: web-green}
-            listener: {loadBalancer: web-alb, port: 443}
-            testListener: {loadBalancer: web-alb, port: 8443}
-            smokeChecks:
-              - url: http://127.0.0.1:9/health
-                retries: 2
-                retryDelay: 5s
-            health:
-              pollInterval: 10s
-              bakeTime: 1m
-              alarms: [web-5xx]
-            analysis:
-              interval: 60s
-            """;
 
     final FakeAws aws;
     final List<String> log = new ArrayList<>();
@@ -70,7 +51,7 @@ final class SavedRunDriver {
     }
 
     EnvironmentConfig config() {
-        return ConfigLoader.parse(YAML.replace("${endpoint}", aws.endpoint()), "saved-state");
+        return ConfigLoader.parse((BASE + HEALTH).replace("${endpoint}", aws.endpoint()), "saved-state");
     }
 
     DeploymentEngine engine() {
