@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Resolves the environment and takes the deployment lock; then, once the lock is confirmed, reads what AWS says
- * now (never a local guess) and decides the slots of the run. Writes nothing but the lock: a failure here leaves
- * the environment untouched.
+ * now (never a local guess) and writes the run's {@link RunPlan}. Writes nothing to AWS but the lock: a failure
+ * here leaves the environment untouched.
  */
 final class PreflightPhase {
 

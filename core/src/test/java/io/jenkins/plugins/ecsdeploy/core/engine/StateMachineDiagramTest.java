@@ -50,13 +50,13 @@ class StateMachineDiagramTest {
 
                 <!-- Drawn from PhaseGraph by StateMachineDiagramTest: edit the graph, not this file. -->
 
-                Every run starts in `PREFLIGHT`, which takes the environment's deployment lock, and `CONFIRM_LOCK`, which
-                reads the lock back after a settle delay and then reads AWS to plan the run. Each operation's own path
-                begins at the phases marked with its name. Every phase may end the run (`FINISHED`): a failure before
-                production traffic moved, a lost lock, or the phase's own end. Every phase after the first traffic write
-                may go to `ROLL_BACK`: a failure or an abort there puts traffic back where it was, and `VERIFY_ROLLBACK`
-                reads it back, writing it again when it does not show. The engine refuses any move that is not an
-                arrow here.
+                Every run starts in `PREFLIGHT`, which takes the environment's deployment lock, and
+                `CONFIRM_LOCK`, which reads the lock back after a settle delay and then reads AWS to plan the
+                run. Each operation's own path begins at the phases marked with its name. Every phase may end
+                the run (`FINISHED`): a failure before production traffic moved, a lost lock, or the phase's own
+                end. Every phase after the first traffic write may go to `ROLL_BACK`: a failure or an abort there
+                puts traffic back where it was, and `VERIFY_ROLLBACK` reads it back, writing it again when it does
+                not show. The engine refuses any move that is not an arrow here.
 
                 ```mermaid
                 stateDiagram-v2
