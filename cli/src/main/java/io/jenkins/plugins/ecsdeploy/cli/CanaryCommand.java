@@ -1,9 +1,12 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
-import io.jenkins.plugins.ecsdeploy.core.analysis.CanaryPlan;
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryStages;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,15 +58,14 @@ final class CanaryCommand extends DeploymentCommand {
 
     @Override
     DeploymentRequest request() {
-        CanaryPlan p;
+        CanaryStages stages;
         if (plan.single != null) {
-            p = CanaryPlan.stages(java.util.List.of(plan.single.percent), plan.single.duration);
+            stages = CanaryStages.stages(List.of(plan.single.percent), plan.single.duration);
         } else if (plan.staged != null) {
-            p = CanaryPlan.parse(plan.staged.stages, io.jenkins.plugins.ecsdeploy.core.config.DurationText
-                    .format(plan.staged.duration));
+            stages = CanaryStages.parse(plan.staged.stages, DurationText.format(plan.staged.duration));
         } else {
-            p = CanaryPlan.linear(plan.linear.step, plan.linear.interval);
+            stages = CanaryStages.linear(plan.linear.step, plan.linear.interval);
         }
-        return DeploymentRequest.canary(p.percents(), p.stageDuration(), slot, user());
+        return new CanaryRequest(stages, slot, user());
     }
 }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ final class DeployCommand extends DeploymentCommand {
     DeploymentRequest request() {
         return DeploymentRequest.deploy(imageTag, user())
                 .withPromote(!noPromote)
-                .withCanaryPlan(stages, stageDuration)
+                .withCanaryStages(stages, stageDuration)
                 .withTimings(readinessTimeout, bakeTime, scaleDownOldAfter);
     }
 }

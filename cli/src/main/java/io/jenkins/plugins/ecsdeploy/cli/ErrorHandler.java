@@ -1,8 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.aws.PreflightException;
 import io.jenkins.plugins.ecsdeploy.core.config.InvalidConfigException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
 import picocli.CommandLine;
 
 /** Turns an error that escaped a command into one clear message and the documented exit code; no stack trace. */

@@ -4,7 +4,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.ecsdeploy.cli;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.nio.file.Path;
 
 /** Prints a run's progress and result, as text for people or as JSON lines for programs. */

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

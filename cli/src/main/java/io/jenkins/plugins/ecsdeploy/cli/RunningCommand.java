@@ -1,7 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
 import picocli.CommandLine.Command;
 
 /** {@code ecs-deploy status}: both slots and the traffic split, read live from AWS. */

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import picocli.CommandLine.ArgGroup;

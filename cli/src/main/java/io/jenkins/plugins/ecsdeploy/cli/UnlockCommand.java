@@ -1,10 +1,10 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
-import io.jenkins.plugins.ecsdeploy.core.lock.DeploymentLock;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -182,6 +182,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aStateFileWithAFieldThisReleaseDoesNotKnowIsRefusedByNameWithoutAnyAwsCall() throws IOException {
+        h.killAfterSleeps = 3;
+        h.run("deploy", "-c", cfg, "--state-dir", stateDir, "--image-tag", "v1.2.3");
+        Path state = onlyFile(".state.json");
+        Files.writeString(state, Files.readString(state).replaceFirst("\\{", "{ \"bakeSeenAt\" : null,"));
+        int calls = h.aws.calls().size();
+
+        h.killAfterSleeps = -1;
+        int code = h.run("resume", "-c", cfg, "--state", state.toString(), "--state-dir", stateDir);
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.err()).contains("unknown field 'bakeSeenAt'");
+        assertThat(h.aws.calls()).hasSize(calls);
+    }
+
+    @Test
     void rollbackAfterDeployReturnsToBlue() {
         h.run("deploy", "-c", cfg, "--state-dir", stateDir, "--image-tag", "v1.2.3");
         int code = h.run("rollback", "-c", cfg, "--state-dir", stateDir, "--reason", "p99");

@@ -2,11 +2,11 @@ package io.jenkins.plugins.ecsdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.ecsdeploy.core.aws.LockTag;
+import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockTag;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.nio.file.Path;

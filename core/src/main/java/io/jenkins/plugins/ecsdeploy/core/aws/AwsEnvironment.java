@@ -1,6 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
-import io.jenkins.plugins.ecsdeploy.core.lock.ElbTagLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.MetricsSource;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import java.util.function.Function;
 
@@ -37,12 +39,12 @@ public final class AwsEnvironment {
     }
 
     /**
-     * Binds the ALB router, the ECS service control, {@code metrics} and the deployment lock (a tag on the steered
-     * listener or rule) to each resolved environment.
+     * Binds the ALB router, target health and test listener, the ECS service control, {@code metrics} and the
+     * deployment lock (a tag on the steered listener or rule) to each resolved environment.
      */
-    public AwsPorts.Factory portsFactory(Function<ResolvedEnvironment, MetricsSource> metrics) {
-        return env -> new AwsPorts(new ElbTrafficRouter(clients.elb(), env),
-                new EcsServiceControl(clients.ecs(), env, containerName), metrics.apply(env),
-                new ElbTagLock(clients.elb(), env));
+    public Ports.Factory portsFactory(Function<ResolvedEnvironment, MetricsSource> metrics) {
+        return env -> new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),
+                new ElbTestTraffic(clients.elb(), env), new EcsServiceControl(clients.ecs(), env, containerName),
+                metrics.apply(env), new ElbTagLock(clients.elb(), env));
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.ecsdeploy.core.aws;
 
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.SlotsConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import java.util.Map;
@@ -90,7 +92,7 @@ public final class AwsEnvironmentResolver implements EnvironmentResolver {
         return slots;
     }
 
-    static boolean isBlank(String value) {
+    private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 }

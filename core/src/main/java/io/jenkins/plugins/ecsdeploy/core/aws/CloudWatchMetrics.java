@@ -1,6 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
 import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.MetricsSource;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import java.time.Duration;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
-import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -59,12 +59,12 @@ final class EcsPreflight {
     Map<Slot, String> services(String clusterArn, SlotsConfig slots, String container) {
         Map<Slot, String> names = new EnumMap<>(Slot.class);
         List<String> wanted = Arrays.stream(Slot.values()).map(slot -> slots.get(slot).service())
-                .filter(name -> !AwsEnvironmentResolver.isBlank(name)).distinct().toList();
+                .filter(name -> name != null && !name.isBlank()).distinct().toList();
         if (wanted.isEmpty()) {
             return names;
         }
         String blue = slots.blue().service();
-        if (!AwsEnvironmentResolver.isBlank(blue) && blue.equals(slots.green().service())) {
+        if (blue != null && !blue.isBlank() && blue.equals(slots.green().service())) {
             problems.add("slots.blue.service and slots.green.service are both '" + blue
                     + "': blue/green needs two services, one per slot.");
         }
@@ -76,7 +76,7 @@ final class EcsPreflight {
         }
         for (Slot slot : Slot.values()) {
             String name = slots.get(slot).service();
-            if (AwsEnvironmentResolver.isBlank(name)) {
+            if (name == null || name.isBlank()) {
                 continue;
             }
             String field = "slots." + slot.id() + ".service";

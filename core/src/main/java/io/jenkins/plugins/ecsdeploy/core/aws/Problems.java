@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.ecsdeploy.core.config;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,9 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -22,14 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads and writes the environment YAML shared by the CLI and the Jenkins plugin. Reading is strict: unknown
+ * Reads the environment YAML shared by the CLI and the Jenkins plugin. Reading is strict: unknown
  * fields, wrong types, duplicate keys and YAML aliases are errors that name the field, because a silently ignored
  * typo in a deployment config shows up only in production. Values are not range-checked here; that is
  * {@link ConfigValidator}'s job.
@@ -99,15 +94,6 @@ public final class ConfigLoader {
         throw new InvalidConfigException(sourceName, problems);
     }
 
-    /** Writes a configuration in the form {@link #parse} reads back to an equal configuration. */
-    public static String toYaml(EnvironmentConfig config) {
-        try {
-            return MAPPER.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write configuration as YAML", e);
-        }
-    }
-
     private static InvalidConfigException tooLarge(String source) {
         return new InvalidConfigException(source, List.of(new ConfigProblem(DOCUMENT,
                 "larger than " + MAX_DOCUMENT_CHARS / 1024 + " KiB; this is not an environment configuration")));
@@ -131,12 +117,8 @@ public final class ConfigLoader {
                         .maxNumberLength(100)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                 .build();
-        ObjectMapper mapper = YAMLMapper.builder(factory)
+        return YAMLMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -144,14 +126,6 @@ public final class ConfigLoader {
                 .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 // "health:" with nothing after it means "the defaults", as null would.
                 .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
-        // Empty lists and maps read back as empty, so an export leaves them out; an empty text stays, as it is
-        // not the same as a missing one.
-        JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
-        mapper.configOverride(List.class).setInclude(nonEmpty);
-        mapper.configOverride(Map.class).setInclude(nonEmpty);
-        mapper.registerModule(new SimpleModule("durations").addSerializer(Duration.class, new DurationSerializer()));
-        return mapper;
     }
 }

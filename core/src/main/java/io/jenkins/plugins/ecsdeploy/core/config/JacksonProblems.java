@@ -122,7 +122,7 @@ final class JacksonProblems {
             return "a list";
         }
         if (type.isRecord()) {
-            return "a mapping with the fields " + String.join(", ", YamlShapeCheck.fieldsOf(type));
+            return "a mapping with the fields " + String.join(", ", RecordFields.of(type));
         }
         if (Map.class.isAssignableFrom(type)) {
             return "a mapping";

@@ -62,9 +62,6 @@ final class YamlShapeCheck {
         return malformed;
     }
 
-    static List<String> fieldsOf(Class<?> recordType) {
-        return Arrays.stream(recordType.getRecordComponents()).map(RecordComponent::getName).toList();
-    }
 
     private void read(JsonParser p) throws IOException {
         JsonToken first = p.nextToken();
@@ -76,7 +73,7 @@ final class YamlShapeCheck {
         if (first != JsonToken.START_OBJECT) {
             malformed = true;
             add(ConfigLoader.DOCUMENT, "expected a mapping of fields ("
-                    + String.join(", ", fieldsOf(EnvironmentConfig.class)) + ")");
+                    + String.join(", ", RecordFields.of(EnvironmentConfig.class)) + ")");
             return;
         }
         stack.push(new Frame(EnvironmentConfig.class));
@@ -107,7 +104,7 @@ final class YamlShapeCheck {
             return;
         }
         String name = p.currentName();
-        List<String> valid = fieldsOf(owner);
+        List<String> valid = RecordFields.of(owner);
         if (valid.contains(name)) {
             return;
         }

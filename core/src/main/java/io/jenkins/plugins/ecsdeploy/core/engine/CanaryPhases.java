@@ -27,76 +27,76 @@ final class CanaryPhases {
      */
     static final Duration METRICS_DELAY = Duration.ofSeconds(60);
 
-    Instant shift(StepContext ctx) {
+    Next shift(StepContext ctx) {
         DeploymentState s = ctx.state;
-        int percent = s.request.canaryStages().get(s.stageIndex);
+        int percent = s.canaryStages().percents().get(s.canary.stageIndex);
         if (percent >= 100) {
-            return ctx.moveTo(Phase.SWITCH_TRAFFIC, "last stage is 100%: promoting " + s.targetSlot);
+            return Next.goTo(Phase.SWITCH_TRAFFIC, "last stage is 100%: promoting " + s.plan.targetSlot);
         }
-        TrafficSplit split = TrafficSplit.withShare(s.targetSlot, percent);
+        TrafficSplit split = TrafficSplit.withShare(s.plan.targetSlot, percent);
         ctx.applySplit(split);
-        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return ctx.moveTo(Phase.VERIFY_CANARY_SHIFT, "stage " + (s.stageIndex + 1) + " of "
-                + s.request.canaryStages().size() + ": asked the load balancer for " + split);
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        return Next.goTo(Phase.VERIFY_CANARY_SHIFT, "stage " + (s.canary.stageIndex + 1) + " of "
+                + s.canaryStages().percents().size() + ": asked the load balancer for " + split);
     }
 
-    Instant verifyShift(StepContext ctx) {
+    Next verifyShift(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (!ctx.splitReadsBack()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         Duration duration = stageDuration(s);
-        s.record.stages.add(new StageRecord(s.stageIndex, s.splitWanted.percentOf(s.targetSlot), ctx.now));
-        s.stageEndsAt = ctx.now.plus(duration);
-        s.intervalStart = ctx.now;
-        ctx.moveTo(Phase.ANALYSE_CANARY, "verified: " + s.splitWanted + "; analysing for "
-                + DurationText.format(duration));
-        return nextAnalysis(ctx);
+        s.record.stages.add(new StageRecord(s.canary.stageIndex, s.traffic.wanted.percentOf(s.plan.targetSlot),
+                ctx.now));
+        s.canary.stageEndsAt = ctx.now.plus(duration);
+        s.canary.intervalStart = ctx.now;
+        return Next.goTo(Phase.ANALYSE_CANARY, "verified: " + s.traffic.wanted + "; analysing for "
+                + DurationText.format(duration)).thenAt(nextAnalysis(ctx));
     }
 
-    Instant analyse(StepContext ctx) {
+    Next analyse(StepContext ctx) {
         DeploymentState s = ctx.state;
         AnalysisConfig cfg = ctx.config.analysis();
-        Instant intervalEnd = s.intervalStart.plus(cfg.interval());
+        Instant intervalEnd = s.canary.intervalStart.plus(cfg.interval());
         if (ctx.now.isBefore(intervalEnd.plus(METRICS_DELAY))) {
-            return intervalEnd.plus(METRICS_DELAY);
+            return Next.pollAt(intervalEnd.plus(METRICS_DELAY));
         }
         if (!ctx.splitUnchanged()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         List<String> alarms = SwitchPhases.alarmNames(ctx);
         List<String> firing = alarms.isEmpty() ? List.of() : ctx.aws().metrics().alarmsInAlarm(alarms);
-        Map<Slot, IntervalMetrics> metrics = ctx.aws().metrics().fetch(s.intervalStart, intervalEnd);
-        IntervalResult result = CanaryAnalyzer.evaluate(cfg, metrics.get(s.targetSlot), metrics.get(s.stableSlot),
-                firing, s.intervalStart, intervalEnd);
+        Map<Slot, IntervalMetrics> metrics = ctx.aws().metrics().fetch(s.canary.intervalStart, intervalEnd);
+        IntervalResult result = CanaryAnalyzer.evaluate(cfg, metrics.get(s.plan.targetSlot),
+                metrics.get(s.plan.stableSlot), firing, s.canary.intervalStart, intervalEnd);
         StageRecord stage = currentStage(s);
         stage.getIntervals().add(result);
-        ctx.progress("Stage " + (s.stageIndex + 1) + " interval " + stage.getIntervals().size() + ": "
+        ctx.progress("Stage " + (s.canary.stageIndex + 1) + " interval " + stage.getIntervals().size() + ": "
                 + result.summary());
-        s.intervalStart = intervalEnd;
-        boolean timeUp = !s.intervalStart.isBefore(s.stageEndsAt);
+        s.canary.intervalStart = intervalEnd;
+        boolean timeUp = !s.canary.intervalStart.isBefore(s.canary.stageEndsAt);
         Verdict verdict = StageJudge.judge(cfg, stage.getIntervals(), timeUp);
         if (verdict == null) {
-            return nextAnalysis(ctx);
+            return Next.pollAt(nextAnalysis(ctx));
         }
         if (verdict != Verdict.PASS) {
-            String why = "Canary stage " + (s.stageIndex + 1) + " at " + stage.getPercent() + "% ended "
+            String why = "Canary stage " + (s.canary.stageIndex + 1) + " at " + stage.getPercent() + "% ended "
                     + verdict + ": " + StageJudge.explain(cfg, stage.getIntervals());
             stage.end(ctx.now, verdict, why);
             throw new DeploymentFailure(why);
         }
         stage.end(ctx.now, Verdict.PASS, StageJudge.explain(cfg, stage.getIntervals()));
-        s.stageIndex++;
-        if (s.stageIndex < s.request.canaryStages().size()) {
-            return ctx.moveTo(Phase.SHIFT_CANARY, "stage at " + stage.getPercent() + "% passed");
+        s.canary.stageIndex++;
+        if (s.canary.stageIndex < s.canaryStages().percents().size()) {
+            return Next.goTo(Phase.SHIFT_CANARY, "stage at " + stage.getPercent() + "% passed");
         }
-        return ctx.finish(Outcome.SUCCEEDED, "Canary " + s.targetSlot + " passed every stage and now receives "
-                + stage.getPercent() + "% of traffic; promote it with a switch to " + s.targetSlot + ".");
+        return Next.finish(Outcome.SUCCEEDED, "Canary " + s.plan.targetSlot + " passed every stage and now receives "
+                + stage.getPercent() + "% of traffic; promote it with a switch to " + s.plan.targetSlot + ".");
     }
 
     private static Instant nextAnalysis(StepContext ctx) {
         DeploymentState s = ctx.state;
-        return s.intervalStart.plus(ctx.config.analysis().interval()).plus(METRICS_DELAY);
+        return s.canary.intervalStart.plus(ctx.config.analysis().interval()).plus(METRICS_DELAY);
     }
 
     private static StageRecord currentStage(DeploymentState s) {
@@ -104,7 +104,7 @@ final class CanaryPhases {
     }
 
     private static Duration stageDuration(DeploymentState s) {
-        Duration d = s.request.stageDuration();
+        Duration d = s.canaryStages().stageDuration();
         if (d == null) {
             throw new DeploymentFailure("Canary stages need a stage duration (for example 5m).");
         }

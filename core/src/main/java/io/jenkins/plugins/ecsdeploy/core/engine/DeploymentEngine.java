@@ -1,13 +1,11 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
-import io.jenkins.plugins.ecsdeploy.core.aws.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHeldException;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
-import java.time.Duration;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,23 +14,19 @@ import java.util.Objects;
  * built for the same environment can continue a saved state. Never sleeps: {@link #advance} does a short,
  * idempotent piece of work (AWS calls are read-then-write) and says when to be called again.
  *
- * <p>Failures are routed by one rule: before production traffic moved, the run stops and leaves traffic as it
- * was; after, it rolls traffic back and verifies the rollback; a failing rollback is retried with back-off and
- * then reported loudly as {@link Outcome#ROLLBACK_FAILED}.
+ * <p>Each phase's handler decides the next move ({@link Next}); failures are routed by {@link FailureRoutes}; the
+ * {@link StateMachine} applies the move, refusing any that {@link PhaseGraph} lacks.
  *
  * <p>A run holds the environment's deployment lock from preflight to its end (see
- * {@link io.jenkins.plugins.ecsdeploy.core.lock.DeploymentLock}). When another run holds it, or takes it, this run
- * stops at once without touching anything, not even to roll back: the environment is the other run's now.
+ * {@link io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock}).
  */
 public final class DeploymentEngine {
 
-    /** AWS failures tolerated while rolling back (after the SDK's own retries) before calling for a person. */
-    static final int MAX_ROLLBACK_AWS_FAILURES = 5;
-
     private final EnvironmentConfig config;
-    private final AwsPorts.Factory ports;
+    private final Ports.Factory ports;
     private final DeploymentListener listener;
     private final LockSteps lock;
+    private final StateMachine machine;
     private final PreflightPhase preflight;
     private final RolloutPhases rollout = new RolloutPhases();
     private final SmokePhase smoke;
@@ -40,18 +34,13 @@ public final class DeploymentEngine {
     private final SwitchPhases switching = new SwitchPhases();
     private final RollbackPhases rollback = new RollbackPhases();
 
-    /** An engine whose lock says it runs on this machine's host, with the default TTL and settle delay. */
-    public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, AwsPorts.Factory ports,
-            SmokeChecker smoke, DeploymentListener listener) {
-        this(config, resolver, ports, smoke, listener, LockSettings.at(LockSettings.localHost()));
-    }
-
-    public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, AwsPorts.Factory ports,
+    public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, Ports.Factory ports,
             SmokeChecker smoke, DeploymentListener listener, LockSettings lock) {
         this.config = Objects.requireNonNull(config, "config");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.listener = listener == null ? DeploymentListener.NONE : listener;
         this.lock = new LockSteps(Objects.requireNonNull(lock, "lock"));
+        this.machine = new StateMachine(this.lock);
         this.preflight = new PreflightPhase(Objects.requireNonNull(resolver, "resolver"), this.lock);
         this.smoke = new SmokePhase(Objects.requireNonNull(smoke, "smoke"));
     }
@@ -62,7 +51,10 @@ public final class DeploymentEngine {
      * @throws IllegalArgumentException naming the bad field and what would be valid
      */
     public DeploymentState start(DeploymentRequest request, String id, Instant now) {
-        RequestValidator.requireValid(request);
+        if (request == null) {
+            throw new IllegalArgumentException("operation: say what to do (deploy, canary, switch or rollback).");
+        }
+        request.requireValid();
         DeploymentState s = new DeploymentState();
         s.request = request;
         s.phaseEnteredAt = now;
@@ -86,34 +78,35 @@ public final class DeploymentEngine {
             return null;
         }
         StepContext ctx = new StepContext(state, now, config, ports, listener);
+        Next next;
         try {
             lock.renew(ctx);
-            if (state.abortReason != null && !isRollingBack(state.phase)) {
-                return abort(ctx);
+            if (state.abort != null && !FailureRoutes.isRollingBack(state.phase)) {
+                next = FailureRoutes.abort(ctx);
+            } else {
+                next = step(ctx);
+                state.rollback.awsFailures = 0;
             }
-            Instant next = step(ctx);
-            state.awsFailures = 0;
-            return next;
         } catch (TrafficChangedOutside e) {
-            return ctx.finish(Outcome.FAILED, e.getMessage());
+            next = Next.finish(Outcome.FAILED, e.getMessage());
         } catch (LockHeldException e) {
-            return lockedOut(ctx, e);
+            next = FailureRoutes.lockedOut(ctx, e);
         } catch (RuntimeException e) {
-            return onFailure(ctx, e);
+            next = FailureRoutes.failed(ctx, e);
         }
+        return machine.apply(ctx, next);
     }
 
     /** Asks the run to stop: the next {@link #advance} rolls traffic back if it had moved, skipping all else. */
     public void requestAbort(DeploymentState state, String who, String reason) {
-        if (state.isFinished() || state.abortReason != null) {
+        if (state.isFinished() || state.abort != null) {
             return;
         }
-        state.abortedBy = who;
-        state.abortReason = reason == null || reason.isBlank() ? "no reason given" : reason;
+        state.abort = new AbortRequest(who, reason == null || reason.isBlank() ? "no reason given" : reason);
         state.record.abortedBy = who;
     }
 
-    private Instant step(StepContext ctx) {
+    private Next step(StepContext ctx) {
         return switch (ctx.state.phase) {
             case PREFLIGHT -> preflight.run(ctx);
             case CONFIRM_LOCK -> preflight.confirmAndPlan(ctx);
@@ -129,83 +122,15 @@ public final class DeploymentEngine {
             case VERIFY_SWITCH -> switching.verifySwitch(ctx);
             case BAKE -> switching.bake(ctx);
             case SCALE_DOWN_OLD -> switching.scaleDownOld(ctx);
-            case SCALE_UP_TARGET -> rollout.scaleUpTarget(ctx);
-            case WAIT_FOR_TARGET_READY -> rollout.waitForTargetReady(ctx);
+            case SCALE_UP_TARGET -> rollback.scaleUpTarget(ctx);
+            case WAIT_FOR_TARGET_READY -> rollback.waitForTargetReady(ctx);
             case ROLL_BACK -> rollback.rollBack(ctx);
             case VERIFY_ROLLBACK -> rollback.verifyRollback(ctx);
-            case FINISHED -> null;
+            case FINISHED -> throw new IllegalStateException("A finished run has no step.");
         };
     }
 
-    private Instant abort(StepContext ctx) {
-        DeploymentState s = ctx.state;
-        String why = "Aborted by " + (s.abortedBy == null ? "a user" : s.abortedBy) + ": " + s.abortReason + ".";
-        if (s.trafficMoved) {
-            s.failureReason = why;
-            return ctx.moveTo(Phase.ROLL_BACK, why + " Skipping all remaining stages and analysis.");
-        }
-        return ctx.finish(Outcome.FAILED, why + " Production traffic was not changed.");
-    }
-
-    /** Another run holds the lock: stop without any write, and say where traffic was left. */
-    private Instant lockedOut(StepContext ctx, LockHeldException e) {
-        DeploymentState s = ctx.state;
-        s.lockConflict = e.holder();
-        if (s.phase == Phase.SCALE_DOWN_OLD) {
-            // Like any failure of the scale-down: the deployment is live and baked; only the clean-up is left.
-            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + ", but "
-                    + s.stableSlot + " was NOT scaled down: " + e.getMessage());
-        }
-        if (!s.trafficMoved) {
-            return ctx.finish(Outcome.FAILED, e.getMessage() + " Production traffic was not changed.");
-        }
-        Outcome outcome = isRollingBack(s.phase) ? Outcome.ROLLBACK_FAILED : Outcome.FAILED;
-        return ctx.finish(outcome, (s.failureReason == null ? "" : s.failureReason + " ") + e.getMessage()
-                + " Traffic was left as this run last set it (" + s.splitWanted + "); check it with the lock's"
-                + " holder.");
-    }
-
-    private Instant onFailure(StepContext ctx, RuntimeException e) {
-        DeploymentState s = ctx.state;
-        String why = FailureMessages.of(e);
-        if (isRollingBack(s.phase)) {
-            boolean retryable = e instanceof AwsFailure aws && !aws.isAccessDenied();
-            if (retryable && ++s.awsFailures <= MAX_ROLLBACK_AWS_FAILURES) {
-                Duration wait = Duration.ofSeconds(1L << Math.min(s.awsFailures, 5));
-                ctx.progress("Rollback call failed (" + why + "); trying again in " + wait.toSeconds() + " s");
-                return ctx.now.plus(wait);
-            }
-            String traffic = s.splitWanted == null ? "This run had not moved traffic yet"
-                    : "Traffic was last asked to be " + s.splitWanted;
-            return ctx.finish(Outcome.ROLLBACK_FAILED, (s.failureReason == null ? "" : s.failureReason + " ")
-                    + "THE ROLLBACK FAILED: " + why + " " + traffic
-                    + "; check the listener and move traffic to a healthy slot now.");
-        }
-        if (s.phase == Phase.SCALE_DOWN_OLD) {
-            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + ", but "
-                    + s.stableSlot + " could not be scaled down: " + why);
-        }
-        if (s.trafficMoved) {
-            s.failureReason = why;
-            return ctx.moveTo(Phase.ROLL_BACK, why + " Rolling back.");
-        }
-        String left = s.request.operation() == Operation.DEPLOY && s.newTaskDefinitionArn != null
-                ? " " + s.targetSlot + " is left as it is for inspection." : "";
-        return ctx.finish(Outcome.FAILED, why + " Production traffic was not changed." + left);
-    }
-
-    private static boolean isRollingBack(Phase phase) {
-        return phase == Phase.ROLL_BACK || phase == Phase.VERIFY_ROLLBACK;
-    }
-
     private static String describe(DeploymentRequest r) {
-        return switch (r.operation()) {
-            case DEPLOY -> "deploy " + r.imageTag() + (r.promote() ? "" : " (no promotion)")
-                    + (r.canaryStages().isEmpty() ? "" : " with canary stages " + r.canaryStages());
-            case CANARY -> "canary stages " + r.canaryStages();
-            case SWITCH -> "switch traffic to " + (r.weights() != null ? r.weights() : r.slot());
-            case ROLLBACK -> "rollback" + (r.slot() != null ? " to " + r.slot() : "")
-                    + (r.reason() != null ? ": " + r.reason() : "");
-        } + (r.startedBy() != null ? ", started by " + r.startedBy() : "");
+        return r.describe() + (r.startedBy() != null ? ", started by " + r.startedBy() : "");
     }
 }

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,30 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryStages;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Instant;
 
 /**
- * The whole state of one deployment run: enough to resume it after a crash or a controller restart. Plain data,
- * serialised with {@link StateJson}; the engine is the only writer. Callers save it after every
- * {@link DeploymentEngine#advance} and may read the getters.
+ * The whole state of one deployment run: enough to resume it after a crash or a controller restart. The request,
+ * the environment resolved at preflight and the {@link RunPlan} decided at the lock's confirmation are apart from
+ * what changes as the run goes: the current phase's wait, the rollout, the traffic, the canary and the rollback.
+ * Plain data, saved with {@link StateJson} in format {@link #SCHEMA_VERSION}; the engine is the only writer. Callers
+ * save it after every {@link DeploymentEngine#advance} and may read the getters.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public final class DeploymentState {
 
+    /** The format of a saved state. The first format (1) carried no version; {@link StateJson} migrates it. */
+    static final int SCHEMA_VERSION = 2;
+
+    int schemaVersion = SCHEMA_VERSION;
     final DeploymentRecord record = new DeploymentRecord();
     DeploymentRequest request;
     Phase phase = Phase.PREFLIGHT;
@@ -22,52 +34,15 @@ public final class DeploymentState {
     LockHolder lock;
     /** The run that holds (or took) the lock, when that is why this run stopped. */
     LockHolder lockConflict;
-
-    /** Slots and task definitions recorded at preflight. */
-    Slot stableSlot;
-    Slot targetSlot;
-    String sourceTaskDefinitionArn;
-    String newTaskDefinitionArn;
-    int desiredCount;
-
-    /** Deadline of the current waiting phase (readiness, verify read-back, bake, scale-down delay). */
-    Instant deadline;
-    /** When the bake last saw the new slot healthy; a longer gap than a few polls is added to the bake. */
-    Instant bakeWatchedAt;
-    /** Attempts made in the current phase (smoke check retries, read-backs). */
-    int attempts;
-    int smokeIndex;
-
-    /** Canary progress: index into the plan, and the start of the next interval to analyse. */
-    int stageIndex;
-    Instant stageEndsAt;
-    Instant intervalStart;
-
-    /** Whether production traffic has moved in this run; decides between FAILED and a rollback. */
-    boolean trafficMoved;
-    /** The production split when the run started. */
-    TrafficSplit splitBefore;
-    /** The split the run is moving to now (canary share, switch target); verified by reading it back. */
-    TrafficSplit splitWanted;
-    /** Where a rollback puts traffic: all on the stable slot, or the split before a manual switch. */
-    TrafficSplit rollbackSplit;
-    /** When a read first showed another split than {@link #splitWanted}; null while they agree. */
-    Instant splitMismatchSince;
-
-    /** Set by an abort request; the next advance rolls back (or stops, if traffic never moved). */
-    String abortReason;
-    String abortedBy;
-    /** Why the run is rolling back; null for a rollback that a user asked for. */
-    String failureReason;
-    /**
-     * The ROLLBACK_FAILED message of a rollback that went to the other slot because its own target was unhealthy;
-     * reported once that split reads back. Null otherwise.
-     */
-    String rollbackFailure;
-    /** Rollback writes made, bounded by RollbackPhases.MAX_ROLLBACK_WRITES. */
-    int rollbackWrites;
-    /** Consecutive AWS failures in the current phase, for back-off. */
-    int awsFailures;
+    /** Null until {@code CONFIRM_LOCK} read the production split. */
+    RunPlan plan;
+    final PhaseWait wait = new PhaseWait();
+    final RolloutProgress rollout = new RolloutProgress();
+    final TrafficProgress traffic = new TrafficProgress();
+    final CanaryProgress canary = new CanaryProgress();
+    final RollbackProgress rollback = new RollbackProgress();
+    /** Null unless someone asked the run to stop. */
+    AbortRequest abort;
 
     public DeploymentRecord getRecord() {
         return record;
@@ -93,19 +68,19 @@ public final class DeploymentState {
         return record.id;
     }
 
-    /** The slot that served production before the run (the rollback target). */
+    /** The slot that served production before the run (the rollback target), or null before it was planned. */
     public Slot getStableSlot() {
-        return stableSlot;
+        return plan == null ? null : plan.stableSlot;
     }
 
-    /** The slot the run deploys to or moves traffic to. */
+    /** The slot the run deploys to or moves traffic to, or null before it was planned. */
     public Slot getTargetSlot() {
-        return targetSlot;
+        return plan == null ? null : plan.targetSlot;
     }
 
     /** The split the run last asked for, or null before it asked for any. */
     public TrafficSplit getSplitWanted() {
-        return splitWanted;
+        return traffic.wanted;
     }
 
     /** The deployment lock this run took, or null before preflight. */
@@ -119,6 +94,16 @@ public final class DeploymentState {
     }
 
     public boolean isAbortRequested() {
-        return abortReason != null;
+        return abort != null;
+    }
+
+    /** The request of a deploy; only the deploy's own phases ask. */
+    DeployRequest deployRequest() {
+        return (DeployRequest) request;
+    }
+
+    /** The canary stages of a deploy or canary run, or null for a deploy without them. */
+    CanaryStages canaryStages() {
+        return request instanceof CanaryRequest c ? c.stages() : deployRequest().canary();
     }
 }

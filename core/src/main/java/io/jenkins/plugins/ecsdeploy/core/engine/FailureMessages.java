@@ -1,7 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.aws.PreflightException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
 
 /** Turns whatever stopped a step into one sentence for the log and the record; never a bare class name. */
 final class FailureMessages {

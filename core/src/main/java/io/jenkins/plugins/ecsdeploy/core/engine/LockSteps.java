@@ -1,9 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.lock.DeploymentLock;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.time.Instant;
 
 /**
@@ -64,7 +63,7 @@ final class LockSteps {
      * Releases the lock if this run still holds it. Never throws: the run's outcome stands; the returned sentence
      * (empty when all went well) tells people about a lock left behind.
      */
-    static String release(StepContext ctx) {
+    String release(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (s.lock == null) {
             return "";

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.EnvironmentResolver;
-import io.jenkins.plugins.ecsdeploy.core.aws.ServiceControl;
-import io.jenkins.plugins.ecsdeploy.core.aws.TrafficRouter;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.ServiceControl;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.SwitchRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.ImageReference;
 import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
@@ -14,8 +17,8 @@ import java.util.List;
 
 /**
  * Resolves the environment and takes the deployment lock; then, once the lock is confirmed, reads what AWS says
- * now (never a local guess) and decides the slots of the run. Writes nothing but the lock: a failure here leaves
- * the environment untouched.
+ * now (never a local guess) and writes the run's {@link RunPlan}. Writes nothing to AWS but the lock: a failure
+ * here leaves the environment untouched.
  */
 final class PreflightPhase {
 
@@ -27,24 +30,22 @@ final class PreflightPhase {
         this.lock = lock;
     }
 
-    Instant run(StepContext ctx) {
+    Next run(StepContext ctx) {
         DeploymentState s = ctx.state;
         s.resolved = resolver.resolve(ctx.config);
         Instant confirmAt = lock.acquire(ctx);
-        ctx.moveTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource() + " until "
-                + s.lock.expires() + "; reading it back before changing anything");
-        return confirmAt;
+        return Next.goTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource()
+                + " until " + s.lock.expires() + "; reading it back before changing anything").thenAt(confirmAt);
     }
 
     /** Confirms the lock after the settle delay, then reads the environment and plans the run. */
-    Instant confirmAndPlan(StepContext ctx) {
+    Next confirmAndPlan(StepContext ctx) {
         Instant wait = lock.confirm(ctx);
         if (wait != null) {
-            return wait;
+            return Next.pollAt(wait);
         }
         DeploymentState s = ctx.state;
-        TrafficRouter router = ctx.aws().router();
-        s.splitBefore = router.currentSplit();
+        s.plan = new RunPlan(ctx.aws().router().currentSplit());
         if (s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY) {
             requireAlarmsQuiet(ctx);
         }
@@ -56,96 +57,99 @@ final class PreflightPhase {
         };
     }
 
-    private Instant deploy(StepContext ctx) {
+    private Next deploy(StepContext ctx) {
         DeploymentState s = ctx.state;
-        Slot active = s.splitBefore.soleSlot().orElseThrow(() -> new DeploymentFailure(
-                "Production traffic is split (" + s.splitBefore + "): a canary is under way. Finish it with a"
+        Slot active = s.plan.splitBefore.soleSlot().orElseThrow(() -> new DeploymentFailure(
+                "Production traffic is split (" + s.plan.splitBefore + "): a canary is under way. Finish it with a"
                         + " switch to one slot, or roll back, before deploying again."));
         ServiceControl ecs = ctx.aws().services();
         ServiceSnapshot activeService = ecs.describe(active);
         TaskDefinitionSummary current = ecs.taskDefinition(activeService.taskDefinitionArn());
-        s.stableSlot = active;
-        s.targetSlot = active.other();
-        s.sourceTaskDefinitionArn = current.arn();
-        s.desiredCount = Math.max(1, activeService.desiredCount());
-        s.rollbackSplit = TrafficSplit.allTo(active);
-        record(s, current.image(), ImageReference.withTag(current.image(), s.request.imageTag()));
-        return ctx.moveTo(Phase.REGISTER_TASK_DEFINITION, active + " is live with " + current.image() + " ("
+        s.plan.stableSlot = active;
+        s.plan.targetSlot = active.other();
+        s.plan.sourceTaskDefinitionArn = current.arn();
+        s.plan.desiredCount = Math.max(1, activeService.desiredCount());
+        s.plan.rollbackSplit = TrafficSplit.allTo(active);
+        record(s, current.image(), ImageReference.withTag(current.image(), s.deployRequest().imageTag()));
+        return Next.goTo(Phase.REGISTER_TASK_DEFINITION, active + " is live with " + current.image() + " ("
                 + activeService.runningCount() + "/" + activeService.desiredCount() + " tasks); deploying "
-                + s.record.toImage + " to " + s.targetSlot);
+                + s.record.toImage + " to " + s.plan.targetSlot);
     }
 
-    private Instant canary(StepContext ctx) {
+    private Next canary(StepContext ctx) {
         DeploymentState s = ctx.state;
-        Slot canary = s.request.slot() != null ? s.request.slot() : minority(s.splitBefore);
-        s.targetSlot = canary;
-        s.stableSlot = canary.other();
-        s.rollbackSplit = TrafficSplit.allTo(s.stableSlot);
+        CanaryRequest request = (CanaryRequest) s.request;
+        Slot canary = request.slot() != null ? request.slot() : minority(s.plan.splitBefore);
+        s.plan.targetSlot = canary;
+        s.plan.stableSlot = canary.other();
+        s.plan.rollbackSplit = TrafficSplit.allTo(s.plan.stableSlot);
         requireHealthy(ctx, canary, "Deploy the new version to it first (blueGreenDeploy with promote: false).");
         // The stable slot takes the rest of the traffic at every stage: naming the live slot as the canary would
         // otherwise send most traffic to the idle one, which may have no task at all.
-        requireHealthy(ctx, s.stableSlot, "It would take " + (100 - s.request.canaryStages().get(0))
+        requireHealthy(ctx, s.plan.stableSlot, "It would take " + (100 - request.stages().percents().get(0))
                 + "% of traffic at the first stage; scale it up, or name the other slot as the canary.");
         ServiceControl ecs = ctx.aws().services();
-        String stableImage = imageOn(ecs, ecs.describe(s.stableSlot));
+        String stableImage = imageOn(ecs, ecs.describe(s.plan.stableSlot));
         String canaryImage = imageOn(ecs, ecs.describe(canary));
         record(s, stableImage, canaryImage);
-        s.stageIndex = 0;
-        return ctx.moveTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
-                + s.stableSlot + " runs " + stableImage + "; traffic now " + s.splitBefore);
+        s.canary.stageIndex = 0;
+        return Next.goTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
+                + s.plan.stableSlot + " runs " + stableImage + "; traffic now " + s.plan.splitBefore);
     }
 
-    private Instant switchTraffic(StepContext ctx) {
+    private Next switchTraffic(StepContext ctx) {
         DeploymentState s = ctx.state;
-        TrafficSplit wanted = s.request.weights() != null ? s.request.weights() : TrafficSplit.allTo(s.request.slot());
+        TrafficSplit wanted = ((SwitchRequest) s.request).weights();
         for (Slot slot : Slot.values()) {
             if (wanted.percentOf(slot) > 0) {
                 requireHealthy(ctx, slot, "Deploy to it or scale it up before sending it traffic.");
             }
         }
-        s.splitWanted = wanted;
-        s.rollbackSplit = s.splitBefore;
+        s.traffic.wanted = wanted;
+        s.plan.rollbackSplit = s.plan.splitBefore;
         // The record's "to" is the slot that gains traffic, so 100/0 -> 90/10 reads "blue to green"; a switch that
         // changes nothing falls back to the slot with the larger share.
-        int gain = wanted.green() - s.splitBefore.green();
-        s.targetSlot = gain > 0 ? Slot.GREEN : gain < 0 ? Slot.BLUE
+        int gain = wanted.green() - s.plan.splitBefore.green();
+        s.plan.targetSlot = gain > 0 ? Slot.GREEN : gain < 0 ? Slot.BLUE
                 : wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
-        s.stableSlot = s.targetSlot.other();
+        s.plan.stableSlot = s.plan.targetSlot.other();
         ServiceControl ecs = ctx.aws().services();
-        record(s, imageOn(ecs, ecs.describe(s.stableSlot)), imageOn(ecs, ecs.describe(s.targetSlot)));
-        if (wanted.equals(s.splitBefore)) {
-            return ctx.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
+        record(s, imageOn(ecs, ecs.describe(s.plan.stableSlot)), imageOn(ecs, ecs.describe(s.plan.targetSlot)));
+        if (wanted.equals(s.plan.splitBefore)) {
+            return Next.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
         }
-        return ctx.moveTo(Phase.SWITCH_TRAFFIC, "switching from " + s.splitBefore + " to " + wanted);
+        return Next.goTo(Phase.SWITCH_TRAFFIC, "switching from " + s.plan.splitBefore + " to " + wanted);
     }
 
-    private Instant rollback(StepContext ctx) {
+    private Next rollback(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (s.request.slot() == null && s.splitBefore.blue() == s.splitBefore.green()) {
+        Slot asked = ((RollbackRequest) s.request).slot();
+        TrafficSplit before = s.plan.splitBefore;
+        if (asked == null && before.blue() == before.green()) {
             // minority() would ask for the canary slot, but a rollback's slot is where traffic goes.
-            throw new DeploymentFailure("Traffic is split evenly (" + s.splitBefore + "), so it is not clear which"
-                    + " slot is the previous version: name the slot to roll back to (ecs-deploy rollback --to blue), or"
+            throw new DeploymentFailure("Traffic is split evenly (" + before + "), so it is not clear which slot is"
+                    + " the previous version: name the slot to roll back to (ecs-deploy rollback --to blue), or"
                     + " switch all traffic to one slot.");
         }
-        Slot target = s.request.slot() != null ? s.request.slot()
-                : s.splitBefore.soleSlot().map(Slot::other).orElseGet(() -> minority(s.splitBefore).other());
-        s.targetSlot = target;
-        s.stableSlot = target.other();
-        s.rollbackSplit = TrafficSplit.allTo(target);
+        Slot target = asked != null ? asked
+                : before.soleSlot().map(Slot::other).orElseGet(() -> minority(before).other());
+        s.plan.targetSlot = target;
+        s.plan.stableSlot = target.other();
+        s.plan.rollbackSplit = TrafficSplit.allTo(target);
         ServiceControl ecs = ctx.aws().services();
         ServiceSnapshot targetService = ecs.describe(target);
         ServiceSnapshot otherService = ecs.describe(target.other());
         record(s, imageOn(ecs, otherService), imageOn(ecs, targetService));
-        if (s.splitBefore.equals(s.rollbackSplit)) {
-            return ctx.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
+        if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
+            return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
-        s.desiredCount = Math.max(1, Math.max(targetService.desiredCount(), otherService.desiredCount()));
+        s.plan.desiredCount = Math.max(1, Math.max(targetService.desiredCount(), otherService.desiredCount()));
         if (targetService.desiredCount() == 0) {
-            return ctx.moveTo(Phase.SCALE_UP_TARGET, target + " was scaled down; scaling it back to "
-                    + s.desiredCount + " tasks before moving traffic");
+            return Next.goTo(Phase.SCALE_UP_TARGET, target + " was scaled down; scaling it back to "
+                    + s.plan.desiredCount + " tasks before moving traffic");
         }
-        s.deadline = ctx.now.plus(ctx.readinessTimeout());
-        return ctx.moveTo(Phase.WAIT_FOR_TARGET_READY, "rolling back to " + target + " (" + s.record.toImage
+        s.wait.deadline = ctx.now.plus(ctx.readinessTimeout());
+        return Next.goTo(Phase.WAIT_FOR_TARGET_READY, "rolling back to " + target + " (" + s.record.toImage
                 + "); checking its targets are healthy first");
     }
 
@@ -171,8 +175,8 @@ final class PreflightPhase {
     }
 
     private static void record(DeploymentState s, String fromImage, String toImage) {
-        s.record.fromSlot = s.stableSlot;
-        s.record.toSlot = s.targetSlot;
+        s.record.fromSlot = s.plan.stableSlot;
+        s.record.toSlot = s.plan.targetSlot;
         s.record.fromImage = fromImage;
         s.record.toImage = toImage;
     }
@@ -186,7 +190,7 @@ final class PreflightPhase {
     }
 
     private static void requireHealthy(StepContext ctx, Slot slot, String fix) {
-        TargetHealthSummary health = ctx.aws().router().targetHealth(slot);
+        TargetHealthSummary health = ctx.aws().health().targetHealth(slot);
         if (!health.allHealthy(1)) {
             throw new DeploymentFailure(slot + " is not ready for traffic: " + health.healthy() + " of "
                     + health.total() + " registered targets are healthy. " + fix);

@@ -1,78 +1,99 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
-import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Puts traffic back where it was (a failure or abort after traffic moved), or on the slot a rollback asked for,
  * with one write, then verifies it by reading back. The target must be healthy: if it is not and the other slot
- * is, traffic stays on the healthy one and the outcome says so loudly.
+ * is, traffic stays on the healthy one and the outcome says so loudly. A requested rollback to a slot that was
+ * scaled down first brings its tasks back and waits until they are ready.
  */
 final class RollbackPhases {
 
     /** Writes and read-backs tried before the rollback is declared failed and a person is called. */
     static final int MAX_ROLLBACK_WRITES = 3;
 
-    Instant rollBack(StepContext ctx) {
+    /** Rollback of a slot that had been scaled down: bring its tasks back before it gets traffic. */
+    Next scaleUpTarget(StepContext ctx) {
         DeploymentState s = ctx.state;
-        TrafficSplit target = s.rollbackSplit;
+        ctx.aws().services().scale(s.plan.targetSlot, s.plan.desiredCount);
+        s.wait.deadline = ctx.now.plus(ctx.readinessTimeout());
+        return Next.goTo(Phase.WAIT_FOR_TARGET_READY, ctx.state.resolved.service(s.plan.targetSlot) + " scaled to "
+                + s.plan.desiredCount + " tasks").thenAt(ctx.nextPoll());
+    }
+
+    Next waitForTargetReady(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        Optional<String> notReady = Readiness.notReady(ctx, s.plan.targetSlot, null);
+        if (notReady.isEmpty()) {
+            return Next.goTo(Phase.ROLL_BACK, s.plan.targetSlot + " is ready");
+        }
+        return Readiness.waitOrFail(ctx, notReady.get());
+    }
+
+    Next rollBack(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        TrafficSplit target = s.rollback.target(s.plan);
         Slot destination = target.soleSlot().orElse(null);
         if (destination != null) {
-            TargetHealthSummary health = ctx.aws().router().targetHealth(destination);
+            TargetHealthSummary health = ctx.aws().health().targetHealth(destination);
             if (!health.allHealthy(1)) {
                 return unhealthyDestination(ctx, destination, health);
             }
         }
         ctx.applySplit(target);
-        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        s.rollbackWrites++;
-        return ctx.moveTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + target);
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollback.writes++;
+        return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + target);
     }
 
-    Instant verifyRollback(StepContext ctx) {
+    Next verifyRollback(StepContext ctx) {
         DeploymentState s = ctx.state;
         boolean shown;
         try {
             shown = ctx.splitReadsBack();
         } catch (DeploymentFailure stale) {
-            if (s.rollbackWrites >= MAX_ROLLBACK_WRITES) {
+            if (s.rollback.writes >= MAX_ROLLBACK_WRITES) {
                 throw stale;
             }
-            return ctx.moveTo(Phase.ROLL_BACK, stale.getMessage() + " Writing the rollback again.");
+            return Next.goTo(Phase.ROLL_BACK, stale.getMessage() + " Writing the rollback again.");
         }
         if (!shown) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
-        if (s.rollbackFailure != null) {
-            return ctx.finish(Outcome.ROLLBACK_FAILED, s.rollbackFailure);
+        if (s.rollback.fallbackMessage != null) {
+            return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.fallbackMessage);
         }
-        if (s.failureReason == null) {
-            return ctx.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.targetSlot + " ("
+        if (s.rollback.failureReason == null) {
+            return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + " ("
                     + s.record.toImage + "), verified on the listener.");
         }
-        return ctx.finish(Outcome.ROLLED_BACK, s.failureReason + " Traffic is back to " + s.rollbackSplit
-                + ", verified on the listener.");
+        return Next.finish(Outcome.ROLLED_BACK, s.rollback.failureReason + " Traffic is back to "
+                + s.rollback.target(s.plan) + ", verified on the listener.");
     }
 
-    private static Instant unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {
+    private static Next unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {
         DeploymentState s = ctx.state;
         Slot other = destination.other();
-        TargetHealthSummary otherHealth = ctx.aws().router().targetHealth(other);
+        TargetHealthSummary otherHealth = ctx.aws().health().targetHealth(other);
+        String why = s.rollback.reasonPrefix();
         String state = destination + " has " + health.healthy() + "/" + health.total() + " healthy targets, "
                 + other + " has " + otherHealth.healthy() + "/" + otherHealth.total();
         if (otherHealth.allHealthy(1)) {
-            return fallBack(ctx, TrafficSplit.allTo(other), prefix(s) + "Could not roll back to " + destination
+            return fallBack(ctx, TrafficSplit.allTo(other), why + "Could not roll back to " + destination
                     + " because it is unhealthy (" + state + "). ALL TRAFFIC IS ON " + other.id().toUpperCase()
                     + ", the only healthy slot. Investigate " + destination + " now.");
         }
         if (s.request.operation() == Operation.ROLLBACK) {
             // A requested rollback goes away from the active slot: with no healthy slot, moving is no better.
-            return fallBack(ctx, s.splitBefore, prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
-                    + "). Traffic is left where it was before the rollback (" + s.splitBefore + "). Act now.");
+            return fallBack(ctx, s.plan.splitBefore, why + "NEITHER SLOT IS HEALTHY (" + state
+                    + "). Traffic is left where it was before the rollback (" + s.plan.splitBefore + "). Act now.");
         }
-        return fallBack(ctx, TrafficSplit.allTo(destination), prefix(s) + "NEITHER SLOT IS HEALTHY (" + state
+        return fallBack(ctx, TrafficSplit.allTo(destination), why + "NEITHER SLOT IS HEALTHY (" + state
                 + "). All traffic is on the previously active slot " + destination + ". Act now.");
     }
 
@@ -80,20 +101,16 @@ final class RollbackPhases {
      * Puts traffic at {@code split}; the message, which says where traffic is, is only reported once the listener
      * shows it, like any other rollback write.
      */
-    private static Instant fallBack(StepContext ctx, TrafficSplit split, String message) {
+    private static Next fallBack(StepContext ctx, TrafficSplit split, String message) {
         DeploymentState s = ctx.state;
         if (ctx.aws().router().currentSplit().equals(split)) {
-            return ctx.finish(Outcome.ROLLBACK_FAILED, message);
+            return Next.finish(Outcome.ROLLBACK_FAILED, message);
         }
-        s.rollbackFailure = message;
-        s.rollbackSplit = split;
+        s.rollback.fallbackMessage = message;
+        s.rollback.fallbackSplit = split;
         ctx.applySplit(split);
-        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        s.rollbackWrites++;
-        return ctx.moveTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + split + " instead");
-    }
-
-    private static String prefix(DeploymentState s) {
-        return s.failureReason == null ? "" : s.failureReason + " ";
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollback.writes++;
+        return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + split + " instead");
     }
 }

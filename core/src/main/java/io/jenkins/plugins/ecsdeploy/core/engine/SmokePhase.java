@@ -1,9 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
-import java.time.Instant;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import java.util.List;
 
 /**
@@ -18,36 +17,36 @@ final class SmokePhase {
         this.checker = checker;
     }
 
-    Instant run(StepContext ctx) {
+    Next run(StepContext ctx) {
         DeploymentState s = ctx.state;
         List<SmokeCheckConfig> checks = ctx.config.smokeChecks();
-        if (s.smokeIndex < checks.size()) {
-            SmokeCheckConfig check = checks.get(s.smokeIndex);
-            int attempt = s.attempts + 1;
-            SmokeResult result = checker.attempt(check, s.request.imageTag(), attempt);
+        if (s.rollout.smokeIndex < checks.size()) {
+            SmokeCheckConfig check = checks.get(s.rollout.smokeIndex);
+            int attempt = s.wait.attempts + 1;
+            SmokeResult result = checker.attempt(check, s.deployRequest().imageTag(), attempt);
             s.record.smokeResults.add(result);
             ctx.progress("Smoke check " + check.url() + " attempt " + attempt + ": " + result.detail());
             if (result.passed()) {
-                s.smokeIndex++;
-                s.attempts = 0;
-                return ctx.now;
+                s.rollout.smokeIndex++;
+                s.wait.attempts = 0;
+                return Next.pollAt(ctx.now);
             }
             if (attempt > check.retries()) {
                 throw new DeploymentFailure("Smoke check " + check.url() + " failed after " + attempt
                         + " attempts: " + result.detail() + ".");
             }
-            s.attempts = attempt;
-            return ctx.now.plus(check.retryDelay());
+            s.wait.attempts = attempt;
+            return Next.pollAt(ctx.now.plus(check.retryDelay()));
         }
         String passed = checks.isEmpty() ? "no smoke checks configured" : checks.size() + " smoke checks passed";
-        if (!s.request.promote()) {
-            return ctx.finish(Outcome.READY_NOT_PROMOTED, s.targetSlot + " runs " + s.record.toImage + " and "
-                    + passed + "; production traffic untouched (" + s.splitBefore + ").");
+        if (!s.deployRequest().promote()) {
+            return Next.finish(Outcome.READY_NOT_PROMOTED, s.plan.targetSlot + " runs " + s.record.toImage + " and "
+                    + passed + "; production traffic untouched (" + s.plan.splitBefore + ").");
         }
-        if (!s.request.canaryStages().isEmpty()) {
-            s.stageIndex = 0;
-            return ctx.moveTo(Phase.SHIFT_CANARY, passed + "; starting canary stages " + s.request.canaryStages());
+        if (s.canaryStages() != null) {
+            s.canary.stageIndex = 0;
+            return Next.goTo(Phase.SHIFT_CANARY, passed + "; starting canary stages " + s.canaryStages().percents());
         }
-        return ctx.moveTo(Phase.SWITCH_TRAFFIC, passed);
+        return Next.goTo(Phase.SWITCH_TRAFFIC, passed);
     }
 }

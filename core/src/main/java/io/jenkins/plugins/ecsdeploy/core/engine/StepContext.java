@@ -1,18 +1,16 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
-import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
-import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * One call of {@link DeploymentEngine#advance}: the state being advanced, the time, the environment and the AWS
- * ports. Phase handlers use it to move the state machine and to say what they did.
+ * One call of {@link DeploymentEngine#advance}: the state being advanced, the time, the environment and the ports.
+ * Phase handlers use it to reach AWS, to write and verify traffic splits, and to say what they are doing.
  */
 final class StepContext {
 
@@ -25,10 +23,10 @@ final class StepContext {
     final Instant now;
     final EnvironmentConfig config;
     final DeploymentListener listener;
-    private AwsPorts ports;
-    private final AwsPorts.Factory portsFactory;
+    private Ports ports;
+    private final Ports.Factory portsFactory;
 
-    StepContext(DeploymentState state, Instant now, EnvironmentConfig config, AwsPorts.Factory portsFactory,
+    StepContext(DeploymentState state, Instant now, EnvironmentConfig config, Ports.Factory portsFactory,
             DeploymentListener listener) {
         this.state = state;
         this.now = now;
@@ -38,49 +36,15 @@ final class StepContext {
     }
 
     /** The AWS ports bound to the resolved environment; only valid after preflight resolved it. */
-    AwsPorts aws() {
+    Ports aws() {
         if (ports == null) {
             ports = portsFactory.bind(state.resolved);
         }
         return ports;
     }
 
-    /** Moves to {@code next}, records the transition and returns {@code now}: the next step runs at once. */
-    Instant moveTo(Phase next, String reason) {
-        if (next == Phase.ROLL_BACK || next == Phase.FINISHED) {
-            closeOpenStage(reason);
-        }
-        Transition t = new Transition(now, state.phase, next, reason);
-        state.phase = next;
-        state.phaseEnteredAt = now;
-        state.attempts = 0;
-        state.record.transitions.add(t);
-        listener.onTransition(state, t);
-        return now;
-    }
-
-    /**
-     * A canary stage cut short (an abort, an AWS failure, a lost lock) ends INCONCLUSIVE with the reason, so the
-     * record never holds a stage without an end or a verdict. A stage that failed its analysis is already closed.
-     */
-    private void closeOpenStage(String reason) {
-        List<StageRecord> stages = state.record.stages;
-        if (!stages.isEmpty() && stages.get(stages.size() - 1).getEndedAt() == null) {
-            stages.get(stages.size() - 1).end(now, Verdict.INCONCLUSIVE, "Stopped before it was judged: " + reason);
-        }
-    }
-
     void progress(String message) {
         listener.onProgress(state, message);
-    }
-
-    /** Ends the run and releases its deployment lock. Returns null, which tells the caller not to call again. */
-    Instant finish(Outcome outcome, String message) {
-        state.record.outcome = outcome;
-        state.record.outcomeMessage = message + LockSteps.release(this);
-        state.record.finishedAt = now;
-        moveTo(Phase.FINISHED, outcome + ": " + message);
-        return null;
     }
 
     /**
@@ -89,14 +53,14 @@ final class StepContext {
      * nothing to roll back.
      */
     void applySplit(TrafficSplit split) {
-        boolean movedBefore = state.trafficMoved;
-        state.splitWanted = split;
-        state.trafficMoved = true;
+        boolean movedBefore = state.traffic.moved;
+        state.traffic.wanted = split;
+        state.traffic.moved = true;
         try {
             aws().router().applySplit(split);
         } catch (AwsFailure e) {
             if (e.isAccessDenied()) {
-                state.trafficMoved = movedBefore;
+                state.traffic.moved = movedBefore;
             }
             throw e;
         }
@@ -108,16 +72,16 @@ final class StepContext {
      */
     boolean splitReadsBack() {
         TrafficSplit actual = aws().router().currentSplit();
-        if (actual.equals(state.splitWanted)) {
+        if (actual.equals(state.traffic.wanted)) {
             return true;
         }
-        state.attempts++;
-        if (!now.isBefore(state.deadline)) {
+        state.wait.attempts++;
+        if (!now.isBefore(state.wait.deadline)) {
             throw new DeploymentFailure("The listener does not show the new weights: asked for "
-                    + state.splitWanted + ", AWS still reports " + actual + " after "
-                    + state.attempts + " reads over " + READ_BACK_WINDOW.toSeconds() + " s.");
+                    + state.traffic.wanted + ", AWS still reports " + actual + " after "
+                    + state.wait.attempts + " reads over " + READ_BACK_WINDOW.toSeconds() + " s.");
         }
-        progress("Waiting for the listener to show " + state.splitWanted + " (AWS reports " + actual + ")");
+        progress("Waiting for the listener to show " + state.traffic.wanted + " (AWS reports " + actual + ")");
         return false;
     }
 
@@ -128,35 +92,35 @@ final class StepContext {
      */
     boolean splitUnchanged() {
         TrafficSplit actual = aws().router().currentSplit();
-        if (actual.equals(state.splitWanted)) {
-            state.splitMismatchSince = null;
+        if (actual.equals(state.traffic.wanted)) {
+            state.traffic.mismatchSince = null;
             return true;
         }
-        if (state.splitMismatchSince == null) {
-            state.splitMismatchSince = now;
+        if (state.traffic.mismatchSince == null) {
+            state.traffic.mismatchSince = now;
         }
-        if (now.isBefore(state.splitMismatchSince.plus(READ_BACK_WINDOW))) {
-            progress("AWS reports " + actual + " instead of " + state.splitWanted + "; reading it again before"
+        if (now.isBefore(state.traffic.mismatchSince.plus(READ_BACK_WINDOW))) {
+            progress("AWS reports " + actual + " instead of " + state.traffic.wanted + "; reading it again before"
                     + " concluding that someone else changed it");
             return false;
         }
         throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run set "
-                + state.splitWanted + ", AWS has reported " + actual + " for " + READ_BACK_WINDOW.toSeconds()
+                + state.traffic.wanted + ", AWS has reported " + actual + " for " + READ_BACK_WINDOW.toSeconds()
                 + " s. Stopping without touching it.");
     }
 
     Duration readinessTimeout() {
-        Duration d = state.request.readinessTimeout();
+        Duration d = state.request instanceof DeployRequest r ? r.readinessTimeout() : null;
         return d != null ? d : config.health().readinessTimeout();
     }
 
     Duration bakeTime() {
-        Duration d = state.request.bakeTime();
+        Duration d = state.request instanceof DeployRequest r ? r.bakeTime() : null;
         return d != null ? d : config.health().bakeTime();
     }
 
     Duration scaleDownOldAfter() {
-        Duration d = state.request.scaleDownOldAfter();
+        Duration d = state.request instanceof DeployRequest r ? r.scaleDownOldAfter() : null;
         return d != null ? d : config.health().scaleDownOldAfter();
     }
 

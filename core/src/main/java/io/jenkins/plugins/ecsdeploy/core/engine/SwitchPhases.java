@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics;
 import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -17,39 +18,39 @@ final class SwitchPhases {
     /** Metric periods to wait for proof that the old slot is drained before giving up on scaling it down. */
     static final int SCALE_DOWN_CONFIRMATIONS = 5;
 
-    Instant switchTraffic(StepContext ctx) {
+    Next switchTraffic(StepContext ctx) {
         DeploymentState s = ctx.state;
-        TrafficSplit wanted = s.request.operation() == Operation.SWITCH ? s.splitWanted
-                : TrafficSplit.allTo(s.targetSlot);
+        TrafficSplit wanted = s.request.operation() == Operation.SWITCH ? s.traffic.wanted
+                : TrafficSplit.allTo(s.plan.targetSlot);
         ctx.applySplit(wanted);
-        s.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return ctx.moveTo(Phase.VERIFY_SWITCH, "asked the load balancer for " + wanted);
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        return Next.goTo(Phase.VERIFY_SWITCH, "asked the load balancer for " + wanted);
     }
 
-    Instant verifySwitch(StepContext ctx) {
+    Next verifySwitch(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (!ctx.splitReadsBack()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         if (s.request.operation() == Operation.SWITCH) {
-            return ctx.finish(Outcome.SUCCEEDED, "Traffic is now " + s.splitWanted + ", verified on the listener.");
+            return Next.finish(Outcome.SUCCEEDED, "Traffic is now " + s.traffic.wanted
+                    + ", verified on the listener.");
         }
-        s.deadline = ctx.now.plus(ctx.bakeTime());
-        s.bakeWatchedAt = ctx.now;
-        ctx.moveTo(Phase.BAKE, "verified: " + s.splitWanted + "; watching " + s.targetSlot + " for "
+        s.wait.deadline = ctx.now.plus(ctx.bakeTime());
+        s.rollout.bakeWatchedAt = ctx.now;
+        return Next.goTo(Phase.BAKE, "verified: " + s.traffic.wanted + "; watching " + s.plan.targetSlot + " for "
                 + DurationText.format(ctx.bakeTime()));
-        return ctx.now;
     }
 
     /** Watches the new slot: any unhealthy target or alarm in ALARM ends the bake and rolls back. */
-    Instant bake(StepContext ctx) {
+    Next bake(StepContext ctx) {
         DeploymentState s = ctx.state;
         if (!ctx.splitUnchanged()) {
-            return ctx.now.plus(StepContext.READ_BACK_POLL);
+            return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
-        TargetHealthSummary health = ctx.aws().router().targetHealth(s.targetSlot);
+        TargetHealthSummary health = ctx.aws().health().targetHealth(s.plan.targetSlot);
         if (!health.allHealthy(1)) {
-            throw new DeploymentFailure(s.targetSlot + " became unhealthy during the bake: " + health.healthy()
+            throw new DeploymentFailure(s.plan.targetSlot + " became unhealthy during the bake: " + health.healthy()
                     + " of " + health.total() + " targets healthy.");
         }
         List<String> alarms = alarmNames(ctx);
@@ -60,20 +61,20 @@ final class SwitchPhases {
             }
         }
         extendBakeOverGap(ctx);
-        if (ctx.now.isBefore(s.deadline)) {
-            ctx.progress("Baking " + s.targetSlot + ": " + health.healthy() + "/" + health.total()
-                    + " targets healthy, no alarm; " + Duration.between(ctx.now, s.deadline).toSeconds() + " s left");
-            return pollUntilDeadline(ctx);
+        if (ctx.now.isBefore(s.wait.deadline)) {
+            ctx.progress("Baking " + s.plan.targetSlot + ": " + health.healthy() + "/" + health.total()
+                    + " targets healthy, no alarm; " + Duration.between(ctx.now, s.wait.deadline).toSeconds()
+                    + " s left");
+            return Next.pollAt(pollUntilDeadline(ctx));
         }
         Duration scaleDownAfter = ctx.scaleDownOldAfter();
         if (scaleDownAfter == null) {
-            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
-                    + s.stableSlot + " is kept warm for instant rollback.");
+            return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live with " + s.record.toImage + "; "
+                    + s.plan.stableSlot + " is kept warm for instant rollback.");
         }
-        s.deadline = ctx.now.plus(scaleDownAfter);
-        ctx.moveTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.stableSlot + " will be scaled down in "
-                + DurationText.format(scaleDownAfter));
-        return pollUntilDeadline(ctx);
+        s.wait.deadline = ctx.now.plus(scaleDownAfter);
+        return Next.goTo(Phase.SCALE_DOWN_OLD, "bake passed; " + s.plan.stableSlot + " will be scaled down in "
+                + DurationText.format(scaleDownAfter)).thenAt(pollUntilDeadline(ctx));
     }
 
     /**
@@ -83,16 +84,16 @@ final class SwitchPhases {
     private static void extendBakeOverGap(StepContext ctx) {
         DeploymentState s = ctx.state;
         Duration poll = ctx.config.health().pollInterval();
-        if (s.bakeWatchedAt != null) {
-            Duration gap = Duration.between(s.bakeWatchedAt, ctx.now);
+        if (s.rollout.bakeWatchedAt != null) {
+            Duration gap = Duration.between(s.rollout.bakeWatchedAt, ctx.now);
             if (gap.compareTo(poll.multipliedBy(3)) > 0) {
                 Duration unwatched = gap.minus(poll);
-                s.deadline = s.deadline.plus(unwatched);
+                s.wait.deadline = s.wait.deadline.plus(unwatched);
                 ctx.progress("The bake was not watched for " + unwatched.toSeconds() + " s (was the run stopped?);"
-                        + " it is extended by as much, to " + s.deadline);
+                        + " it is extended by as much, to " + s.wait.deadline);
             }
         }
-        s.bakeWatchedAt = ctx.now;
+        s.rollout.bakeWatchedAt = ctx.now;
     }
 
     /**
@@ -101,7 +102,7 @@ final class SwitchPhases {
      */
     private static Instant pollUntilDeadline(StepContext ctx) {
         Instant next = ctx.nextPoll();
-        return next.isAfter(ctx.state.deadline) ? ctx.state.deadline : next;
+        return next.isAfter(ctx.state.wait.deadline) ? ctx.state.wait.deadline : next;
     }
 
     /**
@@ -110,35 +111,35 @@ final class SwitchPhases {
      * request in the latest metric period. A failure here no longer threatens traffic, so it ends the run as a
      * success with a warning rather than a rollback.
      */
-    Instant scaleDownOld(StepContext ctx) {
+    Next scaleDownOld(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (ctx.now.isBefore(s.deadline)) {
-            return pollUntilDeadline(ctx);
+        if (ctx.now.isBefore(s.wait.deadline)) {
+            return Next.pollAt(pollUntilDeadline(ctx));
         }
         TrafficSplit actual = ctx.aws().router().currentSplit();
-        if (!actual.equals(TrafficSplit.allTo(s.targetSlot))) {
-            return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " went live, but traffic has since changed to "
-                    + actual + "; " + s.stableSlot + " was NOT scaled down.");
+        if (!actual.equals(TrafficSplit.allTo(s.plan.targetSlot))) {
+            return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " went live, but traffic has since changed to "
+                    + actual + "; " + s.plan.stableSlot + " was NOT scaled down.");
         }
         Duration period = ctx.config.analysis().interval();
         Map<Slot, IntervalMetrics> latest = ctx.aws().metrics().fetch(ctx.now.minus(period.multipliedBy(2)),
                 ctx.now.minus(period));
-        long oldRequests = requests(latest.get(s.stableSlot));
-        long newRequests = requests(latest.get(s.targetSlot));
+        long oldRequests = requests(latest.get(s.plan.stableSlot));
+        long newRequests = requests(latest.get(s.plan.targetSlot));
         if (oldRequests > 0 || newRequests == 0) {
-            String seen = s.stableSlot + " received " + oldRequests + " and " + s.targetSlot + " " + newRequests
-                    + " requests in the latest period";
-            s.attempts++;
-            if (s.attempts > SCALE_DOWN_CONFIRMATIONS) {
-                return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live, but " + seen + "; "
-                        + s.stableSlot + " was NOT scaled down.");
+            String seen = s.plan.stableSlot + " received " + oldRequests + " and " + s.plan.targetSlot + " "
+                    + newRequests + " requests in the latest period";
+            s.wait.attempts++;
+            if (s.wait.attempts > SCALE_DOWN_CONFIRMATIONS) {
+                return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live, but " + seen + "; "
+                        + s.plan.stableSlot + " was NOT scaled down.");
             }
-            ctx.progress(seen + "; waiting before scaling " + s.stableSlot + " down");
-            return ctx.now.plus(period);
+            ctx.progress(seen + "; waiting before scaling " + s.plan.stableSlot + " down");
+            return Next.pollAt(ctx.now.plus(period));
         }
-        ctx.aws().services().scale(s.stableSlot, 0);
-        return ctx.finish(Outcome.SUCCEEDED, s.targetSlot + " is live with " + s.record.toImage + "; "
-                + s.stableSlot + " scaled to 0 tasks.");
+        ctx.aws().services().scale(s.plan.stableSlot, 0);
+        return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live with " + s.record.toImage + "; "
+                + s.plan.stableSlot + " scaled to 0 tasks.");
     }
 
     private static long requests(IntervalMetrics m) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.ecsdeploy.core.smoke;
 
 import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -37,6 +37,8 @@ import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.ListenerConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.SlotConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.SlotsConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -17,6 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.MetricsSource;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -58,7 +62,7 @@ class AwsEnvironmentTest {
         List<ResolvedEnvironment> metricsBoundTo = new ArrayList<>();
 
         try (AwsClients clients = AwsClients.create(AwsWire.connection(wire))) {
-            AwsPorts ports = AwsEnvironment.connect(clients, "api").portsFactory(env -> {
+            Ports ports = AwsEnvironment.connect(clients, "api").portsFactory(env -> {
                 metricsBoundTo.add(env);
                 return new NoMetrics(env);
             }).bind(ENV);

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -177,7 +178,7 @@ class AwsErrorsTest {
 
         try (AwsClients unreachable = AwsClients.create(nowhere)) {
             AwsFailure failure = catchThrowableOfType(AwsFailure.class,
-                    () -> new ElbTrafficRouter(unreachable.elb(), ENV).targetHealth(Slot.BLUE));
+                    () -> new ElbSlotHealth(unreachable.elb(), ENV).targetHealth(Slot.BLUE));
 
             assertThat(failure.errorCode()).isNull();
             assertThat(failure.getMessage())

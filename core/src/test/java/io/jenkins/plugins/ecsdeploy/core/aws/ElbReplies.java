@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
+import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -124,5 +125,11 @@ final class ElbReplies {
         return response("DescribeLoadBalancers", "<LoadBalancers><member><LoadBalancerArn>" + arn
                 + "</LoadBalancerArn><LoadBalancerName>" + name + "</LoadBalancerName><Type>application</Type>"
                 + "<State><Code>active</Code></State></member></LoadBalancers>");
+    }
+
+    /** The environment these replies describe, steering {@code ruleArn} (or the listener), with a test listener. */
+    static ResolvedEnvironment environment(String ruleArn, String testListenerArn) {
+        return new ResolvedEnvironment(EcsReplies.CLUSTER_ARN, "shop-blue", "shop-green", BLUE_TG, GREEN_TG, LB_ARN,
+                LISTENER_ARN, ruleArn, testListenerArn, null);
     }
 }

@@ -6,11 +6,9 @@ import static io.jenkins.plugins.ecsdeploy.core.aws.AwsWire.form;
 import static io.jenkins.plugins.ecsdeploy.core.aws.AwsWire.xml;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.BLUE_TG;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.GREEN_TG;
-import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.LB_ARN;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.LISTENER_ARN;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.OTHER_TG;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.RULE_ARN;
-import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.TEST_LISTENER_ARN;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.authenticateOidc;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.describeListeners;
 import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.describeRules;
@@ -24,38 +22,19 @@ import static io.jenkins.plugins.ecsdeploy.core.aws.ElbReplies.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
-import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ElbTrafficRouterTest {
 
     @RegisterExtension
-    static WireMockExtension wire = AwsWire.server();
-
-    private AwsClients clients;
-
-    @BeforeEach
-    void connect() {
-        clients = AwsClients.create(AwsWire.connection(wire));
-    }
-
-    @AfterEach
-    void close() {
-        clients.close();
-    }
+    static WireClients wire = new WireClients();
 
     private ElbTrafficRouter router(String ruleArn, String testListenerArn) {
-        return new ElbTrafficRouter(clients.elb(), new ResolvedEnvironment(EcsReplies.CLUSTER_ARN, "shop-blue",
-                "shop-green", BLUE_TG, GREEN_TG, LB_ARN, LISTENER_ARN, ruleArn, testListenerArn, null));
+        return new ElbTrafficRouter(wire.clients().elb(), ElbReplies.environment(ruleArn, testListenerArn));
     }
 
     @Test
@@ -150,66 +129,4 @@ class ElbTrafficRouterTest {
                 .doesNotContainKey("DefaultActions.member.2.TargetGroupArn");
     }
 
-    @Test
-    void withoutATestListenerNothingIsAskedOrChanged() {
-        ElbTrafficRouter router = router(null, null);
-
-        assertThat(router.testTrafficSlot()).isEmpty();
-        router.pointTestTrafficAt(Slot.GREEN);
-
-        assertThat(wire.getAllServeEvents()).isEmpty();
-    }
-
-    @Test
-    void readsAndPointsTheTestListener() {
-        wire.stubFor(elb("DescribeListeners").willReturn(xml(describeListeners(
-                listener(TEST_LISTENER_ARN, 8080, singleForward(GREEN_TG))))));
-        wire.stubFor(elb("ModifyListener").willReturn(xml(ElbReplies.modifyListener())));
-        ElbTrafficRouter router = router(RULE_ARN, TEST_LISTENER_ARN);
-
-        assertThat(router.testTrafficSlot()).contains(Slot.GREEN);
-        router.pointTestTrafficAt(Slot.BLUE);
-
-        assertThat(form(elbRequests(wire, "DescribeListeners").get(0)))
-                .containsEntry("ListenerArns.member.1", TEST_LISTENER_ARN);
-        Map<String, String> sent = form(elbRequests(wire, "ModifyListener").get(0));
-        assertThat(sent)
-                .containsEntry("ListenerArn", TEST_LISTENER_ARN)
-                .containsEntry("DefaultActions.member.1.ForwardConfig.TargetGroups.member.1.TargetGroupArn", BLUE_TG)
-                .containsEntry("DefaultActions.member.1.ForwardConfig.TargetGroups.member.1.Weight", "100")
-                .containsEntry("DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.TargetGroupArn", GREEN_TG)
-                .containsEntry("DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight", "0");
-        assertThat(elbRequests(wire, "ModifyRule")).isEmpty();
-    }
-
-    @Test
-    void aTestListenerThatSplitsTrafficIsReportedNotGuessed() {
-        wire.stubFor(elb("DescribeListeners").willReturn(xml(describeListeners(listener(TEST_LISTENER_ARN, 8080,
-                forward(1, noStickiness(), tg(BLUE_TG, 50), tg(GREEN_TG, 50)))))));
-
-        assertThatThrownBy(() -> router(null, TEST_LISTENER_ARN).testTrafficSlot())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(TEST_LISTENER_ARN)
-                .hasMessageContaining("blue=50%, green=50%");
-    }
-
-    @Test
-    void countsOnlyHealthyTargetsAsHealthy() {
-        wire.stubFor(elb("DescribeTargetHealth").willReturn(xml(ElbReplies.describeTargetHealth(
-                "healthy", "healthy", "unhealthy", "initial", "draining", "unused"))));
-
-        TargetHealthSummary health = router(null, null).targetHealth(Slot.GREEN);
-
-        assertThat(health).isEqualTo(new TargetHealthSummary(2, 1, 6));
-        List<Map<String, String>> asked = elbRequests(wire, "DescribeTargetHealth").stream().map(AwsWire::form)
-                .toList();
-        assertThat(asked).singleElement().satisfies(p -> assertThat(p).containsEntry("TargetGroupArn", GREEN_TG));
-    }
-
-    @Test
-    void anEmptyTargetGroupHasNoTargets() {
-        wire.stubFor(elb("DescribeTargetHealth").willReturn(xml(ElbReplies.describeTargetHealth())));
-
-        assertThat(router(null, null).targetHealth(Slot.BLUE)).isEqualTo(new TargetHealthSummary(0, 0, 0));
-    }
 }

@@ -119,7 +119,7 @@ class ConfigFuzzTest {
             return;
         }
         ConfigValidator.validate(config);
-        assertThat(ConfigLoader.parse(ConfigLoader.toYaml(config), "round-trip")).isEqualTo(config);
+        assertThat(ConfigLoader.parse(ConfigYaml.write(config), "round-trip")).isEqualTo(config);
     }
 
     private static Gen<String> yamlishText() {

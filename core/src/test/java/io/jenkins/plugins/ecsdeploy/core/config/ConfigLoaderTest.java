@@ -55,7 +55,7 @@ class ConfigLoaderTest {
     void exampleFileSurvivesARoundTrip() {
         EnvironmentConfig c = ConfigLoader.load(EXAMPLE);
 
-        String yaml = ConfigLoader.toYaml(c);
+        String yaml = ConfigYaml.write(c);
 
         assertThat(ConfigLoader.parse(yaml, "exported.yaml")).isEqualTo(c);
         assertThat(yaml).contains("bakeTime: 10m").contains("maxLatency: 800ms").doesNotContain("PT");
@@ -65,7 +65,7 @@ class ConfigLoaderTest {
     void roundTripKeepsSubMillisecondDurationsAndDefaults() {
         EnvironmentConfig c = TestConfigs.with("health.bakeTime", "PT0.0005S");
 
-        assertThat(ConfigLoader.parse(ConfigLoader.toYaml(c), "x")).isEqualTo(c);
+        assertThat(ConfigLoader.parse(ConfigYaml.write(c), "x")).isEqualTo(c);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalResult;
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
 import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
@@ -40,7 +41,7 @@ class CanaryDeploymentTest {
     }
 
     private DeploymentRequest plan(Integer... stages) {
-        return DeploymentRequest.deploy("v1.2.3", "alice").withCanaryPlan(List.of(stages), STAGE);
+        return DeploymentRequest.deploy("v1.2.3", "alice").withCanaryStages(List.of(stages), STAGE);
     }
 
     @Test

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
+import io.jenkins.plugins.ecsdeploy.core.aws.LockTag;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockTag;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;

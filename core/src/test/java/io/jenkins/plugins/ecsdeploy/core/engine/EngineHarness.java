@@ -8,37 +8,25 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
-import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
-import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Runs whole deployments against the stateful fake AWS with the real SDK clients, and a fake application server
- * for smoke checks. Time is simulated: the harness calls {@code advance} at exactly the instant the engine asks
- * for, so a five-minute bake takes no wall-clock time.
+ * for smoke checks, in simulated time.
  */
-final class EngineHarness implements AutoCloseable {
-
-    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+final class EngineHarness extends RunHarness {
 
     final FakeAws aws;
     final WireMockServer app;
-    final List<String> log = new ArrayList<>();
-    Instant now = START;
     final AwsConnection connection;
     private final AwsClients clients;
-    private String extraYaml = "";
-    private String listenerYaml = "  loadBalancer: web-alb\n  port: 443\n";
     private String smokeYaml;
 
     EngineHarness() {
@@ -57,15 +45,15 @@ final class EngineHarness implements AutoCloseable {
         clients = AwsClients.create(connection);
     }
 
-    /** Adds YAML sections (health, analysis, testListener) to the environment. */
+    @Override
     EngineHarness with(String yaml) {
-        extraYaml += yaml;
+        super.with(yaml);
         return this;
     }
 
-    /** Steers the rule at priority 10 instead of the listener's default action. */
+    @Override
     EngineHarness steeringRule() {
-        listenerYaml += "  rulePriority: 10\n";
+        super.steeringRule();
         return this;
     }
 
@@ -74,74 +62,24 @@ final class EngineHarness implements AutoCloseable {
         return this;
     }
 
-    EnvironmentConfig config() {
-        String yaml = "name: prod-web\n"
-                + "region: us-east-1\n"
-                + "endpointUrl: " + aws.endpoint() + "\n"
-                + "cluster: prod\n"
-                + "container: app\n"
-                + "slots:\n"
-                + "  blue: {service: web-blue, targetGroup: web-blue}\n"
-                + "  green: {service: web-green, targetGroup: web-green}\n"
-                + "listener:\n" + listenerYaml
-                + smokeYaml
-                + extraYaml;
-        return ConfigLoader.parse(yaml, "test");
+    @Override
+    String endpointUrl() {
+        return aws.endpoint();
     }
 
-    /** The lock label every harness engine writes, unless a test picks another. */
-    static final String WHERE = "test@harness";
+    @Override
+    String smokeYaml() {
+        return smokeYaml;
+    }
 
+    @Override
     DeploymentEngine engine() {
         return engine(LockSettings.at(WHERE));
     }
 
     DeploymentEngine engine(LockSettings lock) {
         Clock clock = new SimulatedClock(() -> now);
-        return AwsEngines.create(config(), clients, new HttpSmokeChecker(clock), new DeploymentListener() {
-            @Override
-            public void onTransition(DeploymentState state, Transition t) {
-                log.add(t.to() + ": " + t.reason());
-            }
-
-            @Override
-            public void onProgress(DeploymentState state, String message) {
-                log.add("  " + message);
-            }
-        }, lock);
-    }
-
-    DeploymentState start(DeploymentRequest request) {
-        return engine().start(request, "d-test", now);
-    }
-
-    /** Runs to the end, jumping the clock to each instant the engine asks for. */
-    DeploymentState run(DeploymentRequest request) {
-        DeploymentEngine engine = engine();
-        return runToEnd(engine, engine.start(request, "d-test", now));
-    }
-
-    DeploymentState runToEnd(DeploymentEngine engine, DeploymentState state) {
-        return runUntil(engine, state, s -> false);
-    }
-
-    /** Advances until the run finishes or {@code stop} holds after a step; at most 10,000 steps. */
-    DeploymentState runUntil(DeploymentEngine engine, DeploymentState state,
-            java.util.function.Predicate<DeploymentState> stop) {
-        for (int i = 0; i < 10_000; i++) {
-            Instant next = engine.advance(state, now);
-            if (next == null || stop.test(state)) {
-                return state;
-            }
-            if (next.isAfter(now)) {
-                now = next;
-            }
-        }
-        throw new AssertionError("run did not finish in 10,000 steps; log:\n" + String.join("\n", log));
-    }
-
-    List<Phase> phases(DeploymentState state) {
-        return state.getRecord().getTransitions().stream().map(Transition::to).toList();
+        return AwsEngines.create(config(), clients, new HttpSmokeChecker(clock), listener(), lock);
     }
 
     @Override

@@ -3,15 +3,17 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsEnvironmentResolver;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsPorts;
 import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchMetrics;
 import io.jenkins.plugins.ecsdeploy.core.aws.EcsServiceControl;
+import io.jenkins.plugins.ecsdeploy.core.aws.ElbSlotHealth;
+import io.jenkins.plugins.ecsdeploy.core.aws.ElbTagLock;
+import io.jenkins.plugins.ecsdeploy.core.aws.ElbTestTraffic;
 import io.jenkins.plugins.ecsdeploy.core.aws.ElbTrafficRouter;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.lock.ElbTagLock;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,9 +86,9 @@ class LockRaceTest {
                 CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(URI.create(h.aws.endpoint()))
                         .region(Region.US_EAST_1).credentialsProvider(SdkClients.credentials())
                         .overrideConfiguration(config(scheduler)).build()) {
-            AwsPorts.Factory ports = env -> new AwsPorts(new ElbTrafficRouter(elb, env),
-                    new EcsServiceControl(ecs, env, FakeAws.CONTAINER), new CloudWatchMetrics(cw, env),
-                    new ElbTagLock(elb, env));
+            Ports.Factory ports = env -> new Ports(new ElbTrafficRouter(elb, env), new ElbSlotHealth(elb, env),
+                    new ElbTestTraffic(elb, env), new EcsServiceControl(ecs, env, FakeAws.CONTAINER),
+                    new CloudWatchMetrics(cw, env), new ElbTagLock(elb, env));
             int raced = 0;
             int one = 0;
             int both = 0;
@@ -117,7 +119,7 @@ class LockRaceTest {
     }
 
     private static InterleavedRuns.Run run(String name, EnvironmentConfig config, ElasticLoadBalancingV2Client elb,
-            EcsClient ecs, AwsPorts.Factory ports, LockSettings lock, Instant start, Random random) {
+            EcsClient ecs, Ports.Factory ports, LockSettings lock, Instant start, Random random) {
         DeploymentEngine engine = new DeploymentEngine(config, new AwsEnvironmentResolver(elb, ecs), ports,
                 (check, version, attempt) -> {
                     throw new AssertionError("no smoke check is configured");

@@ -8,14 +8,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.aws.EcsServiceControl;
+import io.jenkins.plugins.ecsdeploy.core.aws.ElbTagLock;
 import io.jenkins.plugins.ecsdeploy.core.aws.ElbTrafficRouter;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
-import io.jenkins.plugins.ecsdeploy.core.lock.ElbTagLock;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;

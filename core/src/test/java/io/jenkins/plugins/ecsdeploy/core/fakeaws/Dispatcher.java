@@ -176,6 +176,12 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     }
 
     /** Runs {@code change} on the live state under the lock that requests take. */
+    /** Puts the account back to {@code saved} and forgets the states that stale reads would answer with. */
+    synchronized void restore(FakeAwsState saved) {
+        state.restoreFrom(saved);
+        before.clear();
+    }
+
     synchronized <T> T withState(Function<FakeAwsState, T> change) {
         return change.apply(state);
     }

@@ -241,6 +241,16 @@ public final class FakeAws implements AutoCloseable {
         inject(action, Fault.STALE_READ, times);
     }
 
+    /**
+     * Puts the fake back to {@code saved} (a {@link #read} of {@link FakeAwsState#copy}), with no faults and no
+     * programmed metrics, so that many runs can share one server and one set of clients. Calls stay recorded.
+     */
+    public void restore(FakeAwsState saved) {
+        clearFaults();
+        metrics().clear();
+        dispatcher.restore(saved);
+    }
+
     /** Removes every injected fault and ignored write. */
     public void clearFaults() {
         dispatcher.withState(s -> {

@@ -2,6 +2,8 @@ package io.jenkins.plugins.ecsdeploy.core.fakeaws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -173,6 +175,20 @@ public final class FakeAwsState {
     }
 
     /** A deep copy that later changes to this state do not affect. */
+    /** Makes this state a deep copy of {@code saved}, field by field, keeping this object (the fake's live one). */
+    void restoreFrom(FakeAwsState saved) {
+        FakeAwsState copy = saved.copy();
+        try {
+            for (Field f : FakeAwsState.class.getFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())) {
+                    f.set(this, f.get(copy));
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("FakeAwsState fields are public; cannot copy them", e);
+        }
+    }
+
     public FakeAwsState copy() {
         try {
             return WireFormat.JSON.readValue(WireFormat.JSON.writeValueAsString(this), FakeAwsState.class);

@@ -40,7 +40,8 @@ final class Invariants {
             "java.net.http", "java.util", "java.util.concurrent", "java.time", "java.time.format",
             "software.amazon.awssdk.core.exception", "software.amazon.awssdk.awscore.exception",
             "com.fasterxml.jackson.core", "com.fasterxml.jackson.databind",
-            "io.jenkins.plugins.ecsdeploy.core.aws", "io.jenkins.plugins.ecsdeploy.core.engine");
+            "io.jenkins.plugins.ecsdeploy.core.aws", "io.jenkins.plugins.ecsdeploy.core.engine",
+            "io.jenkins.plugins.ecsdeploy.core.engine.port");
 
     /** The verdict on one run. */
     record Verdict(List<String> violations, boolean loudRollbackFailure, boolean rollbackRetried,

@@ -2,22 +2,21 @@ package io.jenkins.plugins.ecsdeploy.core.reliability;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeChecker;
-import io.jenkins.plugins.ecsdeploy.core.smoke.SmokeResult;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,13 +66,7 @@ final class Rig implements AutoCloseable {
     /** Puts the fake back to {@code saved}, with no faults, no programmed metrics and an empty call window. */
     void restore(FakeAwsState saved) {
         runs++;
-        aws.clearFaults();
-        aws.metrics().clear();
-        FakeAwsState copy = saved.copy();
-        aws.edit(live -> {
-            copyFields(copy, live);
-            staleReadBaselines().clear();
-        });
+        aws.restore(saved);
         aws.server().resetRequests();
         callOffset = aws.calls().size();
         log.clear();
@@ -108,42 +101,12 @@ final class Rig implements AutoCloseable {
             public void onProgress(DeploymentState state, String message) {
                 log.add(now + "   " + message);
             }
-        });
+        }, LockSettings.at(LockSettings.localHost()));
     }
 
     @Override
     public void close() {
         clients.close();
         aws.close();
-    }
-
-    private static void copyFields(FakeAwsState from, FakeAwsState to) {
-        try {
-            for (Field f : FakeAwsState.class.getFields()) {
-                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())) {
-                    f.set(to, f.get(from));
-                }
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("FakeAwsState fields are public; cannot copy them", e);
-        }
-    }
-
-    /**
-     * The fake answers a stale read with the state before the latest write of the same kind. Across runs on one fake
-     * that would be a previous run's state, so it is forgotten on restore. FakeAws has no reset, hence reflection.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, FakeAwsState> staleReadBaselines() {
-        try {
-            Field dispatcherField = FakeAws.class.getDeclaredField("dispatcher");
-            dispatcherField.setAccessible(true);
-            Object dispatcher = dispatcherField.get(aws);
-            Field before = dispatcher.getClass().getDeclaredField("before");
-            before.setAccessible(true);
-            return (Map<String, FakeAwsState>) before.get(dispatcher);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("FakeAws changed shape: cannot reset its stale-read baselines", e);
-        }
     }
 }

@@ -3,9 +3,9 @@ package io.jenkins.plugins.ecsdeploy.core.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class SavedStateTest {
         try (Rig rig = new Rig()) {
             DeploymentEngine engine = rig.engine(rig.config(Scenario.CANARY.yaml));
             DeploymentRequest request = DeploymentRequest.deploy("v1.2.3", "alice")
-                    .withCanaryPlan(List.of(10, 50), Duration.ofMinutes(2))
+                    .withCanaryStages(List.of(10, 50), Duration.ofMinutes(2))
                     .withTimings(Duration.ofSeconds(90), Duration.ofMillis(1500), Duration.ofHours(1));
             DeploymentState state = engine.start(request, "d-1", Rig.START);
 

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.ecsdeploy.core.reliability;
 
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.BASE;
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.HEALTH;
+
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
@@ -15,21 +18,21 @@ import java.util.List;
  */
 enum Scenario {
     /** Deploy to green, test listener, smoke check, switch, one-minute bake with an alarm, then scale blue down. */
-    BLUE_GREEN("blue/green deploy with bake and scale-down", Yaml.BASE + Yaml.HEALTH + "  scaleDownOldAfter: 1m\n",
+    BLUE_GREEN("blue/green deploy with bake and scale-down", BASE + HEALTH + "  scaleDownOldAfter: 1m\n",
             DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED),
     /** Deploy with canary stages 10% then 100%, analysed on healthy metrics, then the bake. */
-    CANARY("deploy with canary stages 10,100", Yaml.BASE + Yaml.HEALTH,
-            DeploymentRequest.deploy("v1.2.3", "reliability").withCanaryPlan(List.of(10, 100),
+    CANARY("deploy with canary stages 10,100", BASE + HEALTH,
+            DeploymentRequest.deploy("v1.2.3", "reliability").withCanaryStages(List.of(10, 100),
                     Duration.ofMinutes(2)), Before.NOTHING, Outcome.SUCCEEDED),
     /** Deploy whose bake sees an alarm go off: traffic is rolled back to blue. */
-    BAKE_ALARM("deploy rolled back by an alarm during the bake", Yaml.BASE + Yaml.HEALTH,
+    BAKE_ALARM("deploy rolled back by an alarm during the bake", BASE + HEALTH,
             DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.ROLLED_BACK),
     /** Not-promoted deploy first; then all traffic switched to green. */
-    SWITCH("switch to a slot deployed without promotion", Yaml.BASE + Yaml.HEALTH,
+    SWITCH("switch to a slot deployed without promotion", BASE + HEALTH,
             DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), Before.NOT_PROMOTED_DEPLOY,
             Outcome.SUCCEEDED),
     /** Full deploy with scale-down first; then a rollback that must scale blue back up before moving traffic. */
-    ROLLBACK("rollback to a scaled-down slot", Yaml.BASE + Yaml.HEALTH,
+    ROLLBACK("rollback to a scaled-down slot", BASE + HEALTH,
             DeploymentRequest.rollback(null, "reliability", "customer complaints"), Before.FULL_DEPLOY,
             Outcome.SUCCEEDED);
 
@@ -85,33 +88,5 @@ enum Scenario {
         Before(DeploymentRequest request) {
             this.request = request;
         }
-    }
-
-    /** The environment YAML pieces; {@code ${endpoint}} is the fake's address. */
-    private static final class Yaml {
-        static final String BASE = """
-                name: prod-web
-                region: us-east-1
-                endpointUrl: ${endpoint}
-                cluster: prod
-                container: app
-                slots:
-                  blue: {service: web-blue, targetGroup: web-blue}
-                  green: {service: web-green, targetGroup: web-green}
-                listener: {loadBalancer: web-alb, port: 443}
-                testListener: {loadBalancer: web-alb, port: 8443}
-                smokeChecks:
-                  - url: http://127.0.0.1:9/health
-                    retries: 2
-                    retryDelay: 5s
-                analysis:
-                  interval: 60s
-                """;
-        static final String HEALTH = """
-                health:
-                  pollInterval: 10s
-                  bakeTime: 1m
-                  alarms: [web-5xx]
-                """;
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import io.jenkins.plugins.ecsdeploy.core.config.ConfigValidator;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
+import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.StatusReader;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
+import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
+import java.time.Clock;
+
+/**
+ * Wires the engine's ports to the AWS adapters over one set of clients: the only place that does, and what the CLI
+ * and the Jenkins plugin use. Each method validates the config first, so bad input fails before any AWS call.
+ *
+ * @see AwsEnvironment for which adapter serves which port
+ */
+public final class AwsEngines {
+
+    private AwsEngines() {
+    }
+
+    /**
+     * An engine for one environment that runs smoke checks over HTTP.
+     *
+     * @param lock where the run's deployment lock says it runs ({@code cli@host}, a Jenkins controller), its TTL
+     *     and settle delay
+     * @throws io.jenkins.plugins.ecsdeploy.core.config.InvalidConfigException listing every problem
+     */
+    public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, DeploymentListener listener,
+            LockSettings lock) {
+        return create(config, clients, new HttpSmokeChecker(Clock.systemUTC()), listener, lock);
+    }
+
+    /** An engine for one environment whose smoke checks are made by {@code smoke}. */
+    public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, SmokeChecker smoke,
+            DeploymentListener listener, LockSettings lock) {
+        AwsEnvironment aws = connect(config, clients);
+        return new DeploymentEngine(config, aws.resolver(), ports(aws, clients), smoke, listener, lock);
+    }
+
+    /**
+     * The environment's deployment lock, for a person to inspect or break it. Resolves the environment (read-only
+     * calls) to find the listener or rule the lock is kept on.
+     */
+    public static DeploymentLock lock(EnvironmentConfig config, AwsClients clients) {
+        return new ElbTagLock(clients.elb(), connect(config, clients).resolver().resolve(config));
+    }
+
+    /** Reads the environment's live state. */
+    public static StatusReader statusReader(EnvironmentConfig config, AwsClients clients) {
+        AwsEnvironment aws = connect(config, clients);
+        return new StatusReader(aws.resolver(), ports(aws, clients));
+    }
+
+    private static AwsEnvironment connect(EnvironmentConfig config, AwsClients clients) {
+        ConfigValidator.requireValid(config);
+        return AwsEnvironment.connect(clients, config.container());
+    }
+
+    private static Ports.Factory ports(AwsEnvironment aws, AwsClients clients) {
+        return aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env));
+    }
+}

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The tag a lock is stored in, and its value: five space-separated fields, {@code <deploymentId> <owner> <since>
+ * <expires> <where>}, e.g. {@code d-20261123-100000-a1b2c3 alice 2026-11-23T10:00:00Z 2026-11-23T10:30:00Z
+ * cli@build-3}.
+ *
+ * <p>ELB tag values allow at most 256 characters of letters, digits, spaces and {@code _ . : / = + - @}. So each
+ * field keeps ASCII letters, digits and {@code _ . : / = - @} as they are, writes every other character as
+ * {@code +XX} per UTF-8 byte (a space is {@code +20}), and is cut to a fixed budget (ending in {@code ..}) so that
+ * the whole value always fits. The engine compares whole decoded values, so a cut never makes two runs look alike
+ * unless their ids share the first 80 characters.
+ */
+public final class LockTag {
+
+    /** The tag key holding the lock. */
+    public static final String KEY = "ecs-deploy:lock";
+    /** The tag key recording the last explicit break: who, when, whose lock, and why. */
+    public static final String BROKEN_KEY = "ecs-deploy:lock-broken";
+    /** ELB's limit on a tag value. */
+    public static final int MAX_VALUE_LENGTH = 256;
+
+    static final int MAX_ID = 80;
+    static final int MAX_OWNER = 64;
+    static final int MAX_WHERE = 64;
+    /** For the broken-lock record: who broke it and why. */
+    static final int MAX_REASON = 120;
+
+    private static final char ESCAPE = '+';
+
+    private LockTag() {
+    }
+
+    public static String encode(LockHolder h) {
+        return field(h.deploymentId(), MAX_ID) + " " + field(h.owner(), MAX_OWNER) + " " + h.since() + " "
+                + h.expires() + " " + field(h.where(), MAX_WHERE);
+    }
+
+    /**
+     * Reads a tag value. A value this version cannot read becomes a holder with no expiry, so that it is never
+     * taken over silently.
+     */
+    public static LockHolder decode(String value) {
+        String[] f = value.split(" ", -1);
+        if (f.length == 5) {
+            try {
+                return new LockHolder(unescape(f[0]), unescape(f[1]), Instant.parse(f[2]), Instant.parse(f[3]),
+                        unescape(f[4]));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                // Falls through to the unreadable holder below.
+            }
+        }
+        return new LockHolder(value, null, null, null, null);
+    }
+
+    /** The value of {@link #BROKEN_KEY}: {@code <by> <at> <deploymentId> <reason>}, within ELB's limits. */
+    static String brokenRecord(String by, Instant at, LockHolder broken, String reason) {
+        return field(by, MAX_OWNER) + " " + at + " " + field(broken.deploymentId(), MAX_ID) + " "
+                + field(reason, MAX_REASON - 30);
+    }
+
+    /** A field in the tag alphabet, cut to {@code budget} characters between two whole characters. */
+    static String field(String text, int budget) {
+        String[] pieces = text.codePoints().mapToObj(LockTag::escape).toArray(String[]::new);
+        String whole = String.join("", pieces);
+        if (whole.length() <= budget) {
+            return whole;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String piece : pieces) {
+            if (out.length() + piece.length() > budget - 2) {
+                break;
+            }
+            out.append(piece);
+        }
+        return out.append("..").toString();
+    }
+
+    /** One character as it is when the tag alphabet allows it, else as {@code +XX} per UTF-8 byte. */
+    private static String escape(int codePoint) {
+        if (isPlain(codePoint)) {
+            return Character.toString(codePoint);
+        }
+        StringBuilder out = new StringBuilder();
+        for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
+            out.append(String.format("%c%02X", ESCAPE, b & 0xff));
+        }
+        return out.toString();
+    }
+
+    static String unescape(String field) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ESCAPE) {
+                if (i + 2 >= field.length()) {
+                    throw new IllegalArgumentException("cut escape");
+                }
+                bytes.write(Integer.parseInt(field.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isPlain(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_.:/=-@".indexOf(c) >= 0;
+    }
+}

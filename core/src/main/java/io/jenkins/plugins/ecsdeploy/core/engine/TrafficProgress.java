@@ -1,0 +1,17 @@
+package io.jenkins.plugins.ecsdeploy.core.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Instant;
+
+/** What the run did to production traffic, and what it expects the listener to show. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+final class TrafficProgress {
+
+    /** Whether production traffic has moved in this run; decides between FAILED and a rollback. */
+    boolean moved;
+    /** The split the run is moving to now (canary share, switch target, rollback); verified by reading it back. */
+    TrafficSplit wanted;
+    /** When a read first showed another split than {@link #wanted}; null while they agree. */
+    Instant mismatchSince;
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.ecsdeploy.core.engine.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Mutual exclusion of deployments on one environment, kept in AWS so that Jenkins controllers and command lines on
+ * different machines see each other.
+ *
+ * <p>The store (ELB tags) has no conditional write, so the protocol is read, write, then confirm later:
+ * <ol>
+ *   <li>{@link #acquire}: read the lock; if another run holds a live one, fail at once; otherwise write ours.</li>
+ *   <li>{@link #confirm}, in a later step after a settle delay and before the run's first write to AWS: read the
+ *       lock back; if it is no longer ours, a competitor wrote after us and won, and this run stops.</li>
+ *   <li>{@link #renew} while the run lives; {@link #release} when it ends; {@link #breakLock} by a person.</li>
+ * </ol>
+ * Two runs can both pass the confirmation only if one reads the lock before the other's write and writes it after
+ * the other's confirmation, that is if its read and write are further apart than the settle delay. Both happen in
+ * one short step, so in practice the last writer wins and the other one stops; but this is best effort, not a
+ * guarantee: a store with conditional writes would be needed for that.
+ */
+public interface DeploymentLock {
+
+    /** The ARN the lock is kept on, for messages. */
+    String resource();
+
+    /** The lock as stored now, or empty when there is none. */
+    Optional<LockHolder> current();
+
+    /**
+     * Takes the lock for {@code wanted}'s run: a lock held by the same run, or one that has expired, is taken over.
+     *
+     * @return the holder as written (times cut to the second)
+     * @throws LockHeldException when another run holds a live lock, naming it
+     */
+    LockHolder acquire(LockHolder wanted, Instant now);
+
+    /**
+     * Reads the lock back after the settle delay.
+     *
+     * @throws LockHeldException when another run's lock replaced ours: it won the race
+     */
+    void confirm(LockHolder ours);
+
+    /**
+     * Pushes the expiry to {@code now + ttl} when less than half of {@code ttl} is left; otherwise calls nothing.
+     *
+     * @return the holder now stored (the same one when nothing was due)
+     * @throws LockHeldException when the stored lock is no longer ours (it was broken and taken)
+     */
+    LockHolder renew(LockHolder ours, Instant now, Duration ttl);
+
+    /**
+     * Removes the lock if it is still ours; leaves another run's lock alone.
+     *
+     * @return whether a lock was removed
+     */
+    boolean release(LockHolder ours);
+
+    /**
+     * Removes whatever lock there is, for a person clearing a lock left by a dead run, and records who broke it,
+     * when and why next to it.
+     *
+     * @return the lock that was removed, or empty when there was none
+     */
+    Optional<LockHolder> breakLock(String by, String reason, Instant now);
+}

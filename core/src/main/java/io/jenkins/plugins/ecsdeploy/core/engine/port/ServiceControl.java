@@ -1,0 +1,26 @@
+package io.jenkins.plugins.ecsdeploy.core.engine.port;
+
+import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
+
+/** The ECS side of a slot: its service, task definition and task count. */
+public interface ServiceControl {
+
+    ServiceSnapshot describe(Slot slot);
+
+    /** The task definition revision and the image of the deployed container. */
+    TaskDefinitionSummary taskDefinition(String taskDefinitionArn);
+
+    /**
+     * Registers a new revision of {@code sourceTaskDefinitionArn}'s family that differs only in the deployed
+     * container's image tag, and returns its ARN.
+     */
+    String registerWithImageTag(String sourceTaskDefinitionArn, String imageTag);
+
+    /** Points the slot's service at a task definition revision with the given task count. */
+    void update(Slot slot, String taskDefinitionArn, int desiredCount);
+
+    /** Changes only the slot's task count. */
+    void scale(Slot slot, int desiredCount);
+}

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.ecsdeploy.core.savedstate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
+import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A state saved by an earlier release resumes: for each {@link SavedRun} and each state format with a fixture, the
+ * run is driven against the fake AWS to the point where the fixture was saved; the fixture must read as the same
+ * state the run has there, and the run, continued from the fixture by a new engine, must end as it should.
+ */
+class ResumeSavedStateTest {
+
+    /** Every format a release has saved states in, oldest first. */
+    static final List<String> FORMATS = List.of("v1", "v2");
+
+    private static FakeAccount account;
+
+    @BeforeAll
+    static void openAccount() {
+        account = new FakeAccount();
+    }
+
+    @AfterAll
+    static void closeAccount() {
+        account.close();
+    }
+
+    @TestFactory
+    List<DynamicTest> everySavedStateResumesAndFinishes() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String format : FORMATS) {
+            for (SavedRun run : SavedRun.values()) {
+                String fixture = SavedStates.read(format, run);
+                assertThat(fixture).as("fixture %s of %s", run.fileName(), format).isNotNull();
+                tests.add(DynamicTest.dynamicTest(format + " " + run.fileName(), () -> resume(run, fixture)));
+            }
+        }
+        return tests;
+    }
+
+    private static void resume(SavedRun run, String fixture) {
+        SavedRunDriver driver = new SavedRunDriver(run, account);
+        DeploymentState live = driver.runToStop();
+        DeploymentState saved = StateJson.readState(fixture);
+        assertThat(tree(saved)).as("the fixture read as the state the run has at that point").isEqualTo(tree(live));
+
+        DeploymentState done = driver.finish(saved);
+
+        String log = String.join("\n", driver.log);
+        assertThat(done.isFinished()).as(log).isTrue();
+        assertThat(done.getRecord().getOutcome()).as(log).isEqualTo(run.outcome);
+        assertThat(driver.aws.listenerSplit()).as(log).isEqualTo(run.finalSplit);
+        Phase previous = null;
+        for (Transition t : done.getRecord().getTransitions()) {
+            assertThat(t.from()).as("transition to %s", t.to()).isEqualTo(previous);
+            previous = t.to();
+        }
+        assertThat(previous).isEqualTo(Phase.FINISHED);
+        assertThat(driver.aws.tags(FakeAws.LISTENER_ARN)).as("the lock is released")
+                .doesNotContainKey("ecs-deploy:lock");
+    }
+
+    private static JsonNode tree(DeploymentState state) {
+        try {
+            return StateJson.mapper().readTree(StateJson.write(state));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
