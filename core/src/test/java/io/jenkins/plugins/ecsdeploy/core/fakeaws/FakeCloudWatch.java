@@ -3,7 +3,9 @@ package io.jenkins.plugins.ecsdeploy.core.fakeaws;
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.WireFormat.list;
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.WireFormat.members;
 
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.WireFormat.Xml;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +13,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** CloudWatch GetMetricData answered from a {@link MetricProgramme}, and DescribeAlarms from set states. */
+/**
+ * CloudWatch GetMetricData answered from a {@link MetricProgramme}, and DescribeAlarms from set states. Requests
+ * arrive as Query parameters (RPC v2 CBOR requests are decoded to the same); replies are trees of the output
+ * shape, written as Query XML or as CBOR by the dispatcher.
+ */
 final class FakeCloudWatch {
 
     private static final int MAX_POINTS = 100_800;
@@ -22,8 +28,8 @@ final class FakeCloudWatch {
         this.programme = programme;
     }
 
-    /** Answers one action with the content of its {@code <ActionResult>} element. */
-    String handle(String action, Map<String, String> p, FakeAwsState s) {
+    /** Answers one action with its output structure. */
+    ObjectNode handle(String action, Map<String, String> p, FakeAwsState s) {
         return switch (action) {
             case "GetMetricData" -> getMetricData(p);
             case "DescribeAlarms" -> describeAlarms(p, s);
@@ -32,24 +38,25 @@ final class FakeCloudWatch {
         };
     }
 
-    private String getMetricData(Map<String, String> p) {
+    private ObjectNode getMetricData(Map<String, String> p) {
         Instant start = time(p, "StartTime");
         Instant end = time(p, "EndTime");
         if (!start.isBefore(end)) {
             throw AwsError.client("InvalidParameterValue", "The parameter StartTime must be before EndTime.");
         }
         boolean ascending = "TimestampAscending".equals(p.get("ScanBy"));
-        Xml xml = new Xml().open("MetricDataResults");
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        ArrayNode results = output.putArray("MetricDataResults");
         for (String query : members(p, "MetricDataQueries")) {
             if (!"false".equals(p.get(query + ".ReturnData"))) {
-                writeResult(xml, p, query, start, end, ascending);
+                results.add(result(p, query, start, end, ascending));
             }
         }
-        return xml.close("MetricDataResults").open("Messages").close("Messages").toString();
+        output.putArray("Messages");
+        return output;
     }
 
-    private void writeResult(Xml xml, Map<String, String> p, String query, Instant start, Instant end,
-            boolean ascending) {
+    private ObjectNode result(Map<String, String> p, String query, Instant start, Instant end, boolean ascending) {
         String stat = query + ".MetricStat";
         if (!p.containsKey(stat + ".Metric.MetricName")) {
             throw AwsError.client("InvalidParameterValue", "The fake CloudWatch answers MetricStat queries only; "
@@ -80,22 +87,28 @@ final class FakeCloudWatch {
             Collections.reverse(timestamps);
             Collections.reverse(values);
         }
-        xml.open("member").leaf("Id", p.get(query + ".Id")).leaf("Label", metricName)
-                .list("Timestamps", timestamps, (x, t) -> x.text(t.toString()))
-                .list("Values", values, (x, v) -> x.text(v.toString()))
-                .leaf("StatusCode", "Complete").close("member");
+        ObjectNode result = JsonNodeFactory.instance.objectNode().put("Id", p.get(query + ".Id"))
+                .put("Label", metricName);
+        ArrayNode times = result.putArray("Timestamps");
+        timestamps.forEach(times::addPOJO);
+        ArrayNode vals = result.putArray("Values");
+        values.forEach(vals::add);
+        return result.put("StatusCode", "Complete");
     }
 
-    private String describeAlarms(Map<String, String> p, FakeAwsState s) {
+    private ObjectNode describeAlarms(Map<String, String> p, FakeAwsState s) {
         List<String> names = list(p, "AlarmNames");
-        List<String> found = s.alarms.keySet().stream().filter(n -> names.isEmpty() || names.contains(n)).toList();
-        return new Xml().list("MetricAlarms", found, (xml, name) -> xml
-                .leaf("AlarmName", name)
-                .leaf("AlarmArn", "arn:aws:cloudwatch:" + s.region + ":" + s.account + ":alarm:" + name)
-                .leaf("ActionsEnabled", true)
-                .leaf("StateValue", s.alarms.get(name))
-                .leaf("StateReason", "Set by the test"))
-                .open("CompositeAlarms").close("CompositeAlarms").toString();
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        ArrayNode alarms = output.putArray("MetricAlarms");
+        s.alarms.keySet().stream().filter(n -> names.isEmpty() || names.contains(n)).forEach(name -> alarms
+                .addObject()
+                .put("AlarmName", name)
+                .put("AlarmArn", "arn:aws:cloudwatch:" + s.region + ":" + s.account + ":alarm:" + name)
+                .put("ActionsEnabled", true)
+                .put("StateValue", s.alarms.get(name))
+                .put("StateReason", "Set by the test"));
+        output.putArray("CompositeAlarms");
+        return output;
     }
 
     private static Instant time(Map<String, String> p, String name) {
