@@ -33,7 +33,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             entry("AddTags", "tags"), entry("RemoveTags", "tags"), entry("DescribeTags", "tags"),
             entry("UpdateService", "services"), entry("DescribeServices", "services"),
             entry("DescribeTargetHealth", "services"),
-            entry("RegisterTaskDefinition", "taskdefs"), entry("DescribeTaskDefinition", "taskdefs"));
+            entry("RegisterTaskDefinition", "taskdefs"), entry("DescribeTaskDefinition", "taskdefs"),
+            entry("PutDashboard", "dashboards"), entry("GetDashboard", "dashboards"));
 
     final FakeAwsState state;
     final FaultPlan faults = new FaultPlan();

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.DashboardInvalidInputErrorException;
+import software.amazon.awssdk.services.cloudwatch.model.DashboardNotFoundErrorException;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetDashboardResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
@@ -210,6 +213,29 @@ class FakeCloudWatchTest {
                 .metricDataQueries(ok)))
                 .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode())
                         .isEqualTo("InvalidParameterValue"));
+    }
+
+    @Test
+    void dashboardsAreStoredAsPutAndReadBack() {
+        String body = "{\"widgets\":[{\"type\":\"text\",\"properties\":{\"markdown\":\"hi\"}}]}";
+
+        assertThatThrownBy(() -> cloudWatch.getDashboard(r -> r.dashboardName("ecs-deploy-prod")))
+                .isInstanceOf(DashboardNotFoundErrorException.class)
+                .satisfies(e -> assertThat(((AwsServiceException) e).statusCode()).isEqualTo(404));
+        assertThat(cloudWatch.putDashboard(r -> r.dashboardName("ecs-deploy-prod").dashboardBody(body))
+                .dashboardValidationMessages()).isEmpty();
+
+        GetDashboardResponse read = cloudWatch.getDashboard(r -> r.dashboardName("ecs-deploy-prod"));
+        assertThat(read.dashboardBody()).isEqualTo(body);
+        assertThat(read.dashboardArn()).isEqualTo("arn:aws:cloudwatch::123456789012:dashboard/ecs-deploy-prod");
+        assertThat(aws.dashboard("ecs-deploy-prod")).isEqualTo(body);
+        assertThat(aws.calls("PutDashboard").get(0).param("DashboardBody")).isEqualTo(body);
+        assertThatThrownBy(() -> cloudWatch.putDashboard(r -> r.dashboardName("x").dashboardBody("{\"w\":1}")))
+                .isInstanceOf(DashboardInvalidInputErrorException.class);
+        assertThatThrownBy(() -> cloudWatch.putDashboard(r -> r.dashboardName("prod.web").dashboardBody(body)))
+                .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("InvalidParameterValue"));
+        assertThat(aws.dashboard("x")).isNull();
     }
 
     @Test
