@@ -120,6 +120,20 @@ public record AnalysisConfig(
         };
     }
 
+    /** The name of the setting that holds a built-in metric's fail level, e.g. maxP99Millis for p99. */
+    public static String failSetting(String metric) {
+        return switch (metric) {
+            case "errorRate" -> "maxErrorRatePercent";
+            case "relativeErrorRate" -> "maxErrorRateIncrease";
+            case "relativeP99" -> "maxLatencyIncreasePercent";
+            case "relativeP50", "relativeP95" -> "max" + metric.substring("relative".length()) + "IncreasePercent";
+            case "relativeCpu", "relativeMemory" -> "max" + metric.substring("relative".length()) + "Increase";
+            case "cpu", "memory" -> "max" + Character.toUpperCase(metric.charAt(0)) + metric.substring(1)
+                    + "Percent";
+            default -> "max" + Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + "Millis";
+        };
+    }
+
     /** The warn level of a built-in metric, or null. */
     public Double warnLevel(String metric) {
         return warn.get(metric);

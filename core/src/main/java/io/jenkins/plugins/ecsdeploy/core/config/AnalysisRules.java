@@ -33,7 +33,7 @@ final class AnalysisRules {
             Double level = a.failLevel(metric);
             String problem = level == null ? null : LevelRules.rangeProblem(metric, level);
             if (problem != null) {
-                out.add(new ConfigProblem("analysis." + LevelRules.failSetting(metric), problem));
+                out.add(new ConfigProblem("analysis." + AnalysisConfig.failSetting(metric), problem));
             }
         }
         percentilesInOrder(a, out);
@@ -67,8 +67,8 @@ final class AnalysisRules {
             for (int j = i + 1; j < order.size() && lower != null && lower > 0; j++) {
                 Double higher = a.failLevel(order.get(j));
                 if (higher != null && higher > 0 && lower > higher) {
-                    out.add(new ConfigProblem("analysis." + LevelRules.failSetting(order.get(i)), show(lower)
-                            + " is above " + LevelRules.failSetting(order.get(j)) + " (" + show(higher) + "); the "
+                    out.add(new ConfigProblem("analysis." + AnalysisConfig.failSetting(order.get(i)), show(lower)
+                            + " is above " + AnalysisConfig.failSetting(order.get(j)) + " (" + show(higher) + "); the "
                             + order.get(i) + " limit must not exceed the " + order.get(j) + " limit"));
                     return;
                 }

@@ -13,20 +13,6 @@ final class LevelRules {
     private LevelRules() {
     }
 
-    /** The setting that holds a built-in metric's fail level. */
-    static String failSetting(String metric) {
-        return switch (metric) {
-            case "errorRate" -> "maxErrorRatePercent";
-            case "relativeErrorRate" -> "maxErrorRateIncrease";
-            case "relativeP99" -> "maxLatencyIncreasePercent";
-            case "relativeP50", "relativeP95" -> "max" + metric.substring("relative".length()) + "IncreasePercent";
-            case "relativeCpu", "relativeMemory" -> "max" + metric.substring("relative".length()) + "Increase";
-            case "cpu", "memory" -> "max" + Character.toUpperCase(metric.charAt(0)) + metric.substring(1)
-                    + "Percent";
-            default -> "max" + Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + "Millis";
-        };
-    }
-
     /** What is wrong with a level of a built-in metric, or null when it is in range. */
     static String rangeProblem(String metric, double level) {
         boolean finite = Double.isFinite(level);
@@ -54,12 +40,12 @@ final class LevelRules {
             }
             String problem = rangeProblem(metric, w.getValue());
             Double fail = a.failLevel(metric);
+            String setting = AnalysisConfig.failSetting(metric);
             if (problem != null) {
                 out.add(new ConfigProblem(field, problem));
             } else if (fail != null && Double.isFinite(fail) && w.getValue() >= fail) {
-                out.add(new ConfigProblem(field, show(w.getValue()) + " is not below " + failSetting(metric) + " ("
-                        + show(fail) + "): a warning must come before the failure; lower it, or raise "
-                        + failSetting(metric)));
+                out.add(new ConfigProblem(field, show(w.getValue()) + " is not below " + setting + " (" + show(fail)
+                        + "): a warning must come before the failure; lower it, or raise " + setting));
             }
         }
         Set<String> seen = new HashSet<>();
