@@ -15,7 +15,8 @@ import java.util.function.Function;
  * <ul>
  * <li>ALB target-group metrics by target group: its ARN suffix ({@code targetgroup/web-green/bbbb...}), its name
  * ({@code web-green}), or the suffix after its last hyphen ({@code green}), which is the slot in the standard
- * environment. Any query whose dimensions include that {@code TargetGroup} matches.</li>
+ * environment. A query whose dimensions include that {@code TargetGroup} matches, unless a metric with its exact
+ * dimensions was programmed the other way.</li>
  * <li>Any other metric as CloudWatch identifies it: namespace, metric name and the exact set of dimensions.</li>
  * </ul>
  * Either way, a test programs a statistic's value directly ({@code set}), or the raw samples of each period
@@ -72,18 +73,19 @@ public final class MetricProgramme {
 
     /**
      * The value of one period of a metric, or null when there is none: the programmed statistic, else the statistic
-     * over the programmed samples. An ALB query (one with a TargetGroup dimension) is matched by its target group.
+     * over the programmed samples. A metric programmed with its exact dimensions comes first; an ALB query (one
+     * with a TargetGroup dimension) is then matched by its target group.
      */
     Double valueAt(String namespace, String metricName, Map<String, String> dimensions, String stat, Instant time) {
+        String exact = exactKey(namespace, metricName, dimensions);
         String group = dimensions.get("TargetGroup");
-        if (group != null) {
-            String name = groupName(group);
-            String slot = name.substring(name.lastIndexOf('-') + 1);
-            Double exact = valueAt(groupKey(name, metricName), stat, time);
-            return exact != null || hasAny(groupKey(name, metricName), stat) ? exact
-                    : valueAt(groupKey(slot, metricName), stat, time);
+        if (hasAny(exact, stat) || group == null) {
+            return valueAt(exact, stat, time);
         }
-        return valueAt(exactKey(namespace, metricName, dimensions), stat, time);
+        String name = groupName(group);
+        String slot = name.substring(name.lastIndexOf('-') + 1);
+        String byName = groupKey(name, metricName);
+        return valueAt(hasAny(byName, stat) ? byName : groupKey(slot, metricName), stat, time);
     }
 
     private Double valueAt(String key, String stat, Instant time) {
