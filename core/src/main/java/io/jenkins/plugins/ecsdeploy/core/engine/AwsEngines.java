@@ -46,8 +46,8 @@ public final class AwsEngines {
             DeploymentListener listener, LockSettings lock) {
         ConfigValidator.requireValid(config);
         AwsEnvironment aws = AwsEnvironment.connect(clients, config.container());
-        return new DeploymentEngine(config, aws.resolver(),
-                aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env)), smoke, listener, lock);
+        return new DeploymentEngine(config, aws.resolver(), aws.portsFactory(env -> new CloudWatchMetrics(
+                clients.cloudWatch(), env, config.analysis())), smoke, listener, lock);
     }
 
     /**
