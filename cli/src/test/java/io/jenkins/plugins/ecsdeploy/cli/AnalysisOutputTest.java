@@ -64,7 +64,7 @@ class AnalysisOutputTest {
     @Test
     void eachIntervalListsEveryMetricWithItsVerdictAndLevels() {
         int code = h.run("deploy", "-c", cfg, "--state-dir", dir.resolve("runs").toString(), "--image-tag", "v1.2.3",
-                "--stages", "10,100", "--stage-duration", "1m");
+                "--stages", "10,100", "--stage-duration", "1m", "--bake-time", "20s");
 
         assertThat(code).as(h.out() + h.err()).isEqualTo(ExitCodes.OK);
         assertThat(h.out()).contains("""
@@ -85,7 +85,7 @@ class AnalysisOutputTest {
     @Test
     void jsonModeAddsAnIntervalLineWithEveryMetric() {
         int code = h.run("deploy", "-c", cfg, "--state-dir", dir.resolve("runs").toString(), "--image-tag", "v1.2.3",
-                "--stages", "10,100", "--stage-duration", "1m", "--json");
+                "--stages", "10,100", "--stage-duration", "1m", "--bake-time", "20s", "--json");
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         List<JsonNode> intervals = h.out().lines().map(AnalysisOutputTest::parse)
