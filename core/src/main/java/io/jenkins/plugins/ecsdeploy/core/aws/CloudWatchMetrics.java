@@ -44,7 +44,7 @@ public final class CloudWatchMetrics implements MetricsSource {
     private final CloudWatchMetricsQueries queries;
 
     /**
-     * Reads the load balancer's metrics only, as for a status or a scale-down check.
+     * Reads the load balancer's metrics only, as the status reader needs.
      *
      * @throws IllegalArgumentException if a target group or load balancer ARN is not an ALB ARN
      */
