@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ecs-deploy", mixinStandardHelpOptions = true, version = "ecs-deploy 0.1.0",
         description = "Blue/green and canary deployments of ECS services behind an Application Load Balancer.",
         subcommands = {StatusCommand.class, DeployCommand.class, CanaryCommand.class, SwitchCommand.class,
-            RollbackCommand.class, ResumeCommand.class, UnlockCommand.class, ValidateCommand.class},
+            RollbackCommand.class, ResumeCommand.class, UnlockCommand.class, ValidateCommand.class,
+            DashboardCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:succeeded (or deployed without promotion)",

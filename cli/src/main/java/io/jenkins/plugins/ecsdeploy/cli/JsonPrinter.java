@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
+import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
+import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchDashboards;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
@@ -10,10 +12,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One JSON object per line, each with a {@code type}: transition, progress, status, result or message. */
+/**
+ * One JSON object per line, each with a {@code type}: transition, progress, interval (a canary analysis interval
+ * with every metric judged), stage (a canary stage that ended, and why), status, result, dashboard, unlock or
+ * message.
+ */
 final class JsonPrinter implements Printer {
 
     private final PrintWriter out;
+    private final AnalysisProgress analysis = new AnalysisProgress();
 
     JsonPrinter(PrintWriter out) {
         this.out = out;
@@ -27,6 +34,14 @@ final class JsonPrinter implements Printer {
         line.put("to", t.to());
         line.put("reason", t.reason());
         print(line);
+        for (StageRecord stage : analysis.endedStages(state)) {
+            Map<String, Object> ended = line("stage", state);
+            ended.put("stage", stage.getIndex() + 1);
+            ended.put("percent", stage.getPercent());
+            ended.put("verdict", stage.getVerdict());
+            ended.put("reason", stage.getReason());
+            print(ended);
+        }
     }
 
     @Override
@@ -34,6 +49,31 @@ final class JsonPrinter implements Printer {
         Map<String, Object> line = line("progress", state);
         line.put("phase", state.getPhase());
         line.put("message", message);
+        print(line);
+        for (AnalysisProgress.Interval interval : analysis.newIntervals(state)) {
+            Map<String, Object> i = line("interval", state);
+            i.put("stage", interval.stage().getIndex() + 1);
+            i.put("percent", interval.stage().getPercent());
+            i.put("interval", interval.number());
+            i.put("result", interval.result());
+            print(i);
+        }
+    }
+
+    @Override
+    public void resuming(DeploymentState state) {
+        analysis.skipExisting(state);
+        message("Resuming " + state.getId() + " at " + state.getPhase());
+    }
+
+    @Override
+    public void dashboard(CloudWatchDashboards.Result result, String url) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "dashboard");
+        line.put("name", result.name());
+        line.put("action", result.action());
+        line.put("warnings", result.warnings());
+        line.put("url", url);
         print(line);
     }
 

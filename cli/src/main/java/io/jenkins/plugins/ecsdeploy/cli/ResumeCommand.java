@@ -32,7 +32,7 @@ final class ResumeCommand extends RunningCommand {
         }
         try (AwsClients clients = common.clients(config, runtime)) {
             DeploymentEngine engine = AwsEngines.create(config, clients, printer, lockSettings());
-            printer.message("Resuming " + saved.getId() + " at " + saved.getPhase());
+            printer.resuming(saved);
             return finish(new RunLoop(engine, runtime, stateFile).run(saved), printer);
         }
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
+import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
+import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchDashboards;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRecord;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
@@ -11,12 +13,17 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** One line per event, as a person reads it: {@code 12:03:01 WAIT_FOR_READY -> SMOKE_CHECKS  green is ready}. */
+/**
+ * One line per event, as a person reads it: {@code 12:03:01 WAIT_FOR_READY -> SMOKE_CHECKS  green is ready}; under
+ * each canary analysis interval, one line per metric judged, with its verdict and levels; and why each stage ended.
+ */
 final class TextPrinter implements Printer {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String INDENT = "         ";
 
     private final PrintWriter out;
+    private final AnalysisProgress analysis = new AnalysisProgress();
 
     TextPrinter(PrintWriter out) {
         this.out = out;
@@ -26,12 +33,37 @@ final class TextPrinter implements Printer {
     public void onTransition(DeploymentState state, Transition t) {
         String from = t.from() == null ? "START" : t.from().name();
         out.println(TIME.format(t.at()) + " " + from + " -> " + t.to() + "  " + t.reason());
+        for (StageRecord stage : analysis.endedStages(state)) {
+            out.println(INDENT + "Stage " + (stage.getIndex() + 1) + " at " + stage.getPercent() + "% "
+                    + stage.getVerdict() + ": " + stage.getReason());
+        }
         out.flush();
     }
 
     @Override
     public void onProgress(DeploymentState state, String message) {
-        out.println("         " + message);
+        out.println(INDENT + message);
+        for (AnalysisProgress.Interval interval : analysis.newIntervals(state)) {
+            MetricLines.of(interval.result()).forEach(line -> out.println(INDENT + "  " + line));
+        }
+        out.flush();
+    }
+
+    @Override
+    public void resuming(DeploymentState state) {
+        analysis.skipExisting(state);
+        message("Resuming " + state.getId() + " at " + state.getPhase());
+    }
+
+    @Override
+    public void dashboard(CloudWatchDashboards.Result result, String url) {
+        String done = switch (result.action()) {
+            case CREATED -> "created";
+            case UPDATED -> "updated";
+            case UNCHANGED -> "is up to date; nothing was changed";
+        };
+        out.println("Dashboard " + result.name() + " " + done + (url == null ? "" : ": " + url));
+        result.warnings().forEach(w -> out.println("  CloudWatch says: " + w));
         out.flush();
     }
 

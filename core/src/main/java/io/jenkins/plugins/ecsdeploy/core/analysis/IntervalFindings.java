@@ -3,29 +3,29 @@ package io.jenkins.plugins.ecsdeploy.core.analysis;
 import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.NoDataPolicy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The metric verdicts of one interval as they are reached, and the one-line summary a person reads: failures
- * first, then what was inconclusive, then what passed, each reason said once.
+ * first, then what was inconclusive, then warnings, then what passed, and last the dry-run metrics, which do not
+ * count; each reason said once.
  */
 final class IntervalFindings {
 
     private final AnalysisConfig cfg;
     private final List<MetricVerdict> verdicts = new ArrayList<>();
-    private final Map<Verdict, Set<String>> reasons = new LinkedHashMap<>();
+    private final Set<String> failed = new LinkedHashSet<>();
+    private final Set<String> inconclusive = new LinkedHashSet<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+    private final Set<String> passed = new LinkedHashSet<>();
+    private final Set<String> dryRuns = new LinkedHashSet<>();
     /** Why the canary's traffic is unproven, so that a no-data PASS may not stand for a traffic metric; or null. */
     private String unprovenTraffic;
 
     IntervalFindings(AnalysisConfig cfg) {
         this.cfg = cfg;
-        for (Verdict v : List.of(Verdict.FAIL, Verdict.INCONCLUSIVE, Verdict.PASS)) {
-            reasons.put(v, new LinkedHashSet<>());
-        }
     }
 
     void add(MetricVerdict v) {
@@ -33,29 +33,31 @@ final class IntervalFindings {
     }
 
     /** A metric that could not be judged on this traffic; the reason is shared by all such metrics. */
-    void notJudged(String metric, String reason, Double stable, Double threshold) {
-        add(new MetricVerdict(metric, null, stable, threshold, Verdict.INCONCLUSIVE,
-                metric + " not judged: " + reason), reason);
+    void notJudged(Levels l, String reason, Double stable, Double threshold, Double warnThreshold) {
+        add(new MetricVerdict(l.metric(), null, stable, threshold, Verdict.INCONCLUSIVE,
+                l.metric() + " not judged: " + reason, warnThreshold, false, false, l.unit()), reason);
     }
 
     /**
      * A metric without data, judged by its no-data policy. An invalid value (NaN, infinite) never passes: the
      * policy is meant for quiet metrics, not for broken ones.
      */
-    void noData(String metric, String label, boolean invalid, Double canary, Double stable, Double threshold) {
-        NoDataPolicy policy = cfg.noDataFor(metric);
+    void noData(Levels l, String label, boolean invalid, Double canary, Double stable, Double threshold,
+            Double warnThreshold) {
+        NoDataPolicy policy = cfg.noDataFor(l.metric());
         Verdict verdict = Verdict.valueOf(policy.name());
         String note;
         if (invalid && verdict == Verdict.PASS) {
             verdict = Verdict.INCONCLUSIVE;
             note = label + " is not a number → INCONCLUSIVE (noData PASS does not cover invalid values)";
-        } else if (verdict == Verdict.PASS && unprovenTraffic != null && !"healthyHosts".equals(metric)) {
+        } else if (verdict == Verdict.PASS && unprovenTraffic != null && l.traffic()) {
             verdict = Verdict.INCONCLUSIVE;
             note = label + " no data → INCONCLUSIVE (" + unprovenTraffic + ")";
         } else {
             note = label + (invalid ? " is not a number" : " no data") + " → " + verdict + " (noData policy)";
         }
-        add(new MetricVerdict(metric, canary, stable, threshold, verdict, note));
+        add(new MetricVerdict(l.metric(), canary, stable, threshold, verdict, note, warnThreshold, false, false,
+                l.unit()));
     }
 
     /**
@@ -67,10 +69,10 @@ final class IntervalFindings {
     }
 
     Verdict verdict() {
-        if (!reasons.get(Verdict.FAIL).isEmpty()) {
+        if (!failed.isEmpty()) {
             return Verdict.FAIL;
         }
-        return reasons.get(Verdict.INCONCLUSIVE).isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
+        return inconclusive.isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
     }
 
     List<MetricVerdict> verdicts() {
@@ -79,12 +81,24 @@ final class IntervalFindings {
 
     String summary() {
         List<String> parts = new ArrayList<>();
-        reasons.values().forEach(parts::addAll);
+        for (Set<String> group : List.of(failed, inconclusive, warnings, passed, dryRuns)) {
+            parts.addAll(group);
+        }
         return verdict() + ": " + String.join("; ", parts);
     }
 
+    /** Records the verdict, as a dry run if the metric is one, under the reason it gives. */
     private void add(MetricVerdict v, String reason) {
+        if (cfg.isDryRun(v.metric())) {
+            verdicts.add(v.asDryRun());
+            dryRuns.add(v.dryRunNote(reason));
+            return;
+        }
         verdicts.add(v);
-        reasons.get(v.verdict()).add(reason);
+        switch (v.verdict()) {
+            case FAIL -> failed.add(reason);
+            case INCONCLUSIVE -> inconclusive.add(reason);
+            case PASS -> (v.warned() ? warnings : passed).add(reason);
+        }
     }
 }

@@ -30,8 +30,15 @@ public final class StageJudge {
         return n.passed > 0 ? Verdict.PASS : Verdict.INCONCLUSIVE;
     }
 
-    /** Why the stage stands where it does, with the counts and limits, and the interval that decided it. */
+    /**
+     * Why the stage stands where it does, with the counts and limits, and the interval that decided it; then the
+     * warnings, and what the dry-run metrics would have done.
+     */
     public static String explain(AnalysisConfig cfg, List<IntervalResult> soFar) {
+        return decision(cfg, soFar) + StageNotes.of(cfg, soFar);
+    }
+
+    private static String decision(AnalysisConfig cfg, List<IntervalResult> soFar) {
         Counts n = Counts.of(soFar);
         if (n.failed > cfg.failureLimit()) {
             return n.failed + " failed interval" + plural(n.failed) + " > limit " + cfg.failureLimit()

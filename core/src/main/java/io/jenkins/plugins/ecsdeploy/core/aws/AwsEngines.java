@@ -39,7 +39,9 @@ public final class AwsEngines {
     public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, SmokeChecker smoke,
             DeploymentListener listener, LockSettings lock) {
         AwsEnvironment aws = connect(config, clients);
-        return new DeploymentEngine(config, aws.resolver(), ports(aws, clients), smoke, listener, lock);
+        // The engine's metrics read what the analysis checks; the status reader's only the ALB's.
+        return new DeploymentEngine(config, aws.resolver(), aws.portsFactory(env -> new CloudWatchMetrics(
+                clients.cloudWatch(), env, config.analysis())), smoke, listener, lock);
     }
 
     /**
@@ -53,15 +55,12 @@ public final class AwsEngines {
     /** Reads the environment's live state. */
     public static StatusReader statusReader(EnvironmentConfig config, AwsClients clients) {
         AwsEnvironment aws = connect(config, clients);
-        return new StatusReader(aws.resolver(), ports(aws, clients));
+        return new StatusReader(aws.resolver(),
+                aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env)));
     }
 
     private static AwsEnvironment connect(EnvironmentConfig config, AwsClients clients) {
         ConfigValidator.requireValid(config);
         return AwsEnvironment.connect(clients, config.container());
-    }
-
-    private static Ports.Factory ports(AwsEnvironment aws, AwsClients clients) {
-        return aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env));
     }
 }

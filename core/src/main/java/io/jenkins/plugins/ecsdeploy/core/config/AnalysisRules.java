@@ -13,9 +13,6 @@ final class AnalysisRules {
     /** ALB metrics have one-minute resolution; a shorter or ragged interval would read partial minutes. */
     static final Duration METRIC_PERIOD = Duration.ofSeconds(60);
     static final int MAX_LIMIT = 100;
-    /** The metrics that {@code noDataPerMetric} may name, in the order the documentation lists them. */
-    static final List<String> METRICS =
-            List.of("errorRate", "p95", "p99", "healthyHosts", "relativeErrorRate", "relativeP99");
 
     private AnalysisRules() {
     }
@@ -32,47 +29,50 @@ final class AnalysisRules {
             out.add(new ConfigProblem("analysis.interval", show(interval) + " is not a whole number of minutes "
                     + "(load balancer metrics have one-minute resolution): use e.g. 1m, 2m or 5m"));
         }
-        Double errorRate = a.maxErrorRatePercent();
-        if (errorRate != null && !(errorRate > 0 && errorRate <= 100)) {
-            out.add(new ConfigProblem("analysis.maxErrorRatePercent", show(errorRate) + " is out of range: use more "
-                    + "than 0 and at most 100"));
+        for (String metric : AnalysisConfig.METRICS) {
+            Double level = a.failLevel(metric);
+            String problem = level == null ? null : LevelRules.rangeProblem(metric, level);
+            if (problem != null) {
+                out.add(new ConfigProblem("analysis." + AnalysisConfig.failSetting(metric), problem));
+            }
         }
-        boolean p95Valid = positive("analysis.maxP95Millis", a.maxP95Millis(), out);
-        boolean p99Valid = positive("analysis.maxP99Millis", a.maxP99Millis(), out);
-        if (p95Valid && p99Valid && a.maxP95Millis() > a.maxP99Millis()) {
-            out.add(new ConfigProblem("analysis.maxP95Millis", show(a.maxP95Millis()) + " is above maxP99Millis ("
-                    + show(a.maxP99Millis()) + "); the p95 limit must not exceed the p99 limit"));
-        }
+        percentilesInOrder(a, out);
         if (a.minRequests() != null && a.minRequests() < 0) {
             out.add(new ConfigProblem("analysis.minRequests", a.minRequests() + " is negative: use 0 or more"));
         }
         limit("analysis.failureLimit", a.failureLimit(), out);
         limit("analysis.inconclusiveLimit", a.inconclusiveLimit(), out);
         Set<String> unknown = new TreeSet<>(a.noDataPerMetric().keySet());
-        unknown.removeAll(METRICS);
+        unknown.removeAll(AnalysisConfig.METRICS);
         for (String metric : unknown) {
             out.add(new ConfigProblem("analysis.noDataPerMetric." + metric, "unknown metric "
-                    + ValueRules.quote(metric) + ": use " + String.join(", ", METRICS)));
+                    + ValueRules.quote(metric) + ": use " + String.join(", ", AnalysisConfig.METRICS)));
         }
-        notNegative("analysis.maxErrorRateIncrease", a.maxErrorRateIncrease(), out);
-        notNegative("analysis.maxLatencyIncreasePercent", a.maxLatencyIncreasePercent(), out);
         HealthRules.checkAlarms("analysis.alarms", a.alarms(), out);
-    }
-
-    /** @return whether the value is set and valid */
-    private static boolean positive(String field, Double value, List<ConfigProblem> out) {
-        if (value != null && !(value > 0 && Double.isFinite(value))) {
-            out.add(new ConfigProblem(field, show(value) + " is out of range: use a number of milliseconds more "
-                    + "than 0"));
-            return false;
+        LevelRules.check(a, out);
+        CustomMetricRules.check(a.customMetrics(), out);
+        int queries = AnalysisQueries.perInterval(a);
+        if (queries > AnalysisQueries.MAX) {
+            out.add(new ConfigProblem(a.customMetrics().isEmpty() ? "analysis" : "analysis.customMetrics", queries
+                    + " GetMetricData queries per interval (both slots), more than the " + AnalysisQueries.MAX
+                    + " one call takes: remove custom metrics or expression inputs"));
         }
-        return value != null;
     }
 
-    private static void notNegative(String field, Double value, List<ConfigProblem> out) {
-        if (value != null && !(value >= 0 && Double.isFinite(value))) {
-            out.add(new ConfigProblem(field, show(value) + " is out of range: use 0 or more; leave it out to not "
-                    + "compare with the stable slot"));
+    /** A lower percentile's limit above a higher one's could never be the one that fails. */
+    private static void percentilesInOrder(AnalysisConfig a, List<ConfigProblem> out) {
+        List<String> order = List.of("p50", "p95", "p99");
+        for (int i = 0; i < order.size(); i++) {
+            Double lower = a.failLevel(order.get(i));
+            for (int j = i + 1; j < order.size() && lower != null && lower > 0; j++) {
+                Double higher = a.failLevel(order.get(j));
+                if (higher != null && higher > 0 && lower > higher) {
+                    out.add(new ConfigProblem("analysis." + AnalysisConfig.failSetting(order.get(i)), show(lower)
+                            + " is above " + AnalysisConfig.failSetting(order.get(j)) + " (" + show(higher) + "); the "
+                            + order.get(i) + " limit must not exceed the " + order.get(j) + " limit"));
+                    return;
+                }
+            }
         }
     }
 

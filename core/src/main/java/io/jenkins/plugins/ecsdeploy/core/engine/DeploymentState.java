@@ -22,7 +22,7 @@ import java.time.Instant;
 public final class DeploymentState {
 
     /** The format of a saved state. The first format (1) carried no version; {@link StateJson} migrates it. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     int schemaVersion = SCHEMA_VERSION;
     final DeploymentRecord record = new DeploymentRecord();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ol>
  *   <li>The first format carried no {@code schemaVersion}: one flat object ({@link StateFormatV1}).</li>
  *   <li>Format 2 keeps the request per operation, the plan apart from the progress.</li>
+ *   <li>Format 3 records warn levels, dry runs and units of the metrics a canary judged ({@link StateFormatV2}).</li>
  * </ol>
  */
 final class StateMigrations {
@@ -32,7 +33,7 @@ final class StateMigrations {
         if (version == null || version.isInt() && version.intValue() == 1) {
             ObjectNode first = state.deepCopy();
             first.remove(VERSION);
-            return StateFormatV1.toV2(first);
+            return StateFormatV2.toV3(StateFormatV1.toV2(first));
         }
         if (!version.isInt() || version.intValue() < 1) {
             throw new SavedStateException("'" + VERSION + "' is " + version + ", which is not a format number.");
@@ -42,6 +43,6 @@ final class StateMigrations {
                     + " this release reads formats 1 to " + DeploymentState.SCHEMA_VERSION + ". Resume it with the"
                     + " release that saved it.");
         }
-        return state;
+        return version.intValue() == 2 ? StateFormatV2.toV3(state) : state;
     }
 }

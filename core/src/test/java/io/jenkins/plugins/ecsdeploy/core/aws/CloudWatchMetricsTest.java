@@ -107,12 +107,13 @@ class CloudWatchMetricsTest {
                 .containsEntry("StartTime", "2026-11-23T12:00:00Z")
                 .containsEntry("EndTime", "2026-11-23T12:01:00Z");
         Map<String, Map<String, String>> queries = queriesById(form);
-        assertThat(queries).containsOnlyKeys("blue_requests", "blue_errors5xx", "blue_p95", "blue_p99",
-                "blue_healthy", "blue_unhealthy", "green_requests", "green_errors5xx", "green_p95", "green_p99",
-                "green_healthy", "green_unhealthy");
+        assertThat(queries).containsOnlyKeys("blue_requests", "blue_errors5xx", "blue_p50", "blue_p95", "blue_p99",
+                "blue_healthy", "blue_unhealthy", "green_requests", "green_errors5xx", "green_p50", "green_p95",
+                "green_p99", "green_healthy", "green_unhealthy");
         assertQuery(queries.get("blue_requests"), "RequestCount", "Sum", "targetgroup/web-blue/1111111111111111");
         assertQuery(queries.get("blue_errors5xx"), "HTTPCode_Target_5XX_Count", "Sum",
                 "targetgroup/web-blue/1111111111111111");
+        assertQuery(queries.get("blue_p50"), "TargetResponseTime", "p50", "targetgroup/web-blue/1111111111111111");
         assertQuery(queries.get("blue_p95"), "TargetResponseTime", "p95", "targetgroup/web-blue/1111111111111111");
         assertQuery(queries.get("green_p99"), "TargetResponseTime", "p99",
                 "targetgroup/web-green/2222222222222222");

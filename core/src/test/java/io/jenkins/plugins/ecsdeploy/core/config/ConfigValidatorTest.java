@@ -157,8 +157,8 @@ class ConfigValidatorTest {
                 broken("analysis.failureLimit", 101, "analysis.failureLimit", "use 0..100"),
                 broken("analysis.inconclusiveLimit", 101, "analysis.inconclusiveLimit", "use 0..100"),
                 broken("analysis.noDataPerMetric", Map.of("latency", "FAIL"), "analysis.noDataPerMetric.latency",
-                        "unknown metric 'latency': use errorRate, p95, p99, healthyHosts, relativeErrorRate, "
-                                + "relativeP99"),
+                        "unknown metric 'latency': use errorRate, p50, p95, p99, healthyHosts, relativeErrorRate, "
+                                + "relativeP50, relativeP95, relativeP99, cpu, memory, relativeCpu, relativeMemory"),
                 broken("analysis.maxErrorRateIncrease", -0.1, "analysis.maxErrorRateIncrease", "use 0 or more"),
                 broken("analysis.maxLatencyIncreasePercent", -5, "analysis.maxLatencyIncreasePercent",
                         "use 0 or more"),

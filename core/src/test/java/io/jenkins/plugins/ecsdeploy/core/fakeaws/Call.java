@@ -9,11 +9,14 @@ import java.util.Map;
  *
  * @param service {@code elbv2}, {@code ecs}, {@code cloudwatch}, or {@code unknown}
  * @param action the API action, such as {@code ModifyListener}
- * @param params the decoded form parameters of a Query request (ELBv2, CloudWatch); empty for ECS
- * @param body the raw request body (the JSON document for ECS)
+ * @param params the decoded form parameters of a Query request (ELBv2, CloudWatch), also for a CloudWatch request
+ *     in RPC v2 CBOR, whose input is flattened to the same names; empty for ECS
+ * @param body the raw request body (the JSON document for ECS); for RPC v2 CBOR, the decoded input as JSON
  * @param fault the fault injected into this call, or null when it was answered normally
+ * @param protocol {@code awsQuery}, {@code awsJson1_1} or {@code rpcv2Cbor}; null for a request the fake refused
  */
-public record Call(String service, String action, Map<String, String> params, String body, Fault fault) {
+public record Call(String service, String action, Map<String, String> params, String body, Fault fault,
+        String protocol) {
 
     /** A Query parameter such as {@code DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight}. */
     public String param(String name) {

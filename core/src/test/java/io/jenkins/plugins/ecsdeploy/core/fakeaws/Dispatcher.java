@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             entry("AddTags", "tags"), entry("RemoveTags", "tags"), entry("DescribeTags", "tags"),
             entry("UpdateService", "services"), entry("DescribeServices", "services"),
             entry("DescribeTargetHealth", "services"),
-            entry("RegisterTaskDefinition", "taskdefs"), entry("DescribeTaskDefinition", "taskdefs"));
+            entry("RegisterTaskDefinition", "taskdefs"), entry("DescribeTaskDefinition", "taskdefs"),
+            entry("PutDashboard", "dashboards"), entry("GetDashboard", "dashboards"));
 
     final FakeAwsState state;
     final FaultPlan faults = new FaultPlan();
@@ -64,27 +66,60 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         if (request.header("X-Amz-Target").isPresent()
                 && request.getHeader("X-Amz-Target").startsWith(ECS_TARGET_PREFIX)) {
             String action = request.getHeader("X-Amz-Target").substring(ECS_TARGET_PREFIX.length());
-            return serve(Protocol.ECS, action, Map.of(), body, requestId, s -> ecs.handle(action, json(body), s));
+            return serve(Protocol.ECS, action, Map.of(), body, requestId,
+                    s -> bytes(ecs.handle(action, json(body), s)));
+        }
+        if (request.header(CborWire.PROTOCOL_HEADER).isPresent()) {
+            return rpcV2Cbor(request, requestId);
         }
         Map<String, String> params = WireFormat.parseForm(body);
         String action = params.getOrDefault("Action", "");
         String version = params.getOrDefault("Version", "");
         if (version.equals("2015-12-01")) {
-            return serve(Protocol.ELB, action, params, body, requestId, s -> elb.handle(action, params, s));
+            return serve(Protocol.ELB, action, params, body, requestId, s -> bytes(WireFormat.queryResponse(
+                    Protocol.ELB.namespace, action, elb.handle(action, params, s), requestId)));
         }
         if (version.equals("2010-08-01")) {
-            return serve(Protocol.CLOUDWATCH, action, params, body, requestId,
-                    s -> cloudWatch.handle(action, params, s));
+            return serve(Protocol.CLOUDWATCH, action, params, body, requestId, s -> bytes(WireFormat.queryResponse(
+                    Protocol.CLOUDWATCH.namespace, action,
+                    new WireFormat.Xml().fields(cloudWatch.handle(action, params, s)).toString(), requestId)));
         }
-        calls.add(new Call("unknown", action, params, body, null));
+        return unknown(action, params, body);
+    }
+
+    /** CloudWatch in the RPC v2 CBOR protocol of newer SDKs; its requests decode to the Query parameters. */
+    private ResponseDefinition rpcV2Cbor(Request request, String requestId) {
+        String[] target = CborWire.serviceAndOperation(request.getUrl());
+        if (target == null || !CborWire.PROTOCOL.equals(request.getHeader(CborWire.PROTOCOL_HEADER))
+                || !CborWire.CLOUDWATCH_SERVICE.equals(target[0])) {
+            return unknown(target == null ? request.getUrl() : target[1], Map.of(), request.getUrl());
+        }
+        String action = target[1];
+        Map<String, String> params;
+        String decoded;
+        try {
+            JsonNode input = CborWire.decode(request.getBody());
+            params = CborWire.flatten(input);
+            decoded = input.toString();
+        } catch (AwsError e) {
+            calls.add(new Call(Protocol.CLOUDWATCH_CBOR.service, action, Map.of(), "", null,
+                    Protocol.CLOUDWATCH_CBOR.wireName));
+            return error(Protocol.CLOUDWATCH_CBOR, e, requestId).build();
+        }
+        return serve(Protocol.CLOUDWATCH_CBOR, action, params, decoded, requestId,
+                s -> CborWire.encode(cloudWatch.handle(action, params, s)));
+    }
+
+    private ResponseDefinition unknown(String action, Map<String, String> params, String body) {
+        calls.add(new Call("unknown", action, params, body, null, null));
         return aResponse().withStatus(400).withBody("The fake AWS serves ECS (JSON 1.1), ELBv2 (Query 2015-12-01) and "
-                + "CloudWatch (Query 2010-08-01) only; this request is none of them.").build();
+                + "CloudWatch (Query 2010-08-01, or RPC v2 CBOR) only; this request is none of them.").build();
     }
 
     private ResponseDefinition serve(Protocol protocol, String action, Map<String, String> params, String body,
-            String requestId, Function<FakeAwsState, String> handler) {
+            String requestId, Function<FakeAwsState, byte[]> handler) {
         Fault fault = faults.next(action);
-        calls.add(new Call(protocol.service, action, params, body, fault));
+        calls.add(new Call(protocol.service, action, params, body, fault, protocol.wireName));
         if (fault == Fault.CONNECTION_RESET) {
             return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
         }
@@ -95,11 +130,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         FakeAwsState beforeWrite = write ? state.copy() : null;
         ResponseDefinitionBuilder reply;
         try {
-            String result = handler.apply(target(action, fault));
-            String text = protocol == Protocol.ECS ? result
-                    : WireFormat.queryResponse(protocol.namespace, action, result, requestId);
-            reply = aResponse().withStatus(200).withHeader("Content-Type", protocol.contentType)
-                    .withHeader("x-amzn-RequestId", requestId).withBody(text);
+            byte[] result = handler.apply(target(action, fault));
+            reply = protocol.headers(aResponse().withStatus(200), requestId).withBody(result);
             if (write) {
                 before.put(concern(action), beforeWrite);
             }
@@ -117,6 +149,10 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             reply.withFixedDelay((int) readTimeoutDelay.toMillis());
         }
         return reply.build();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -138,10 +174,13 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinitionBuilder error(Protocol protocol, AwsError e, String requestId) {
-        String body = protocol == Protocol.ECS ? WireFormat.jsonError(e)
-                : WireFormat.queryError(protocol.namespace, e, requestId);
-        return aResponse().withStatus(e.status()).withHeader("Content-Type", protocol.contentType)
-                .withHeader("x-amzn-RequestId", requestId).withBody(body);
+        ResponseDefinitionBuilder reply = protocol.headers(aResponse().withStatus(e.status()), requestId);
+        return switch (protocol) {
+            case ECS -> reply.withBody(WireFormat.jsonError(e));
+            case CLOUDWATCH_CBOR -> reply.withHeader(CborWire.QUERY_ERROR_HEADER, CborWire.queryError(e))
+                    .withBody(CborWire.error(e));
+            default -> reply.withBody(WireFormat.queryError(protocol.namespace, e, requestId));
+        };
     }
 
     private static AwsError faultError(Protocol protocol, Fault fault, String action) {
@@ -187,20 +226,31 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     }
 
     private enum Protocol {
-        ELB("elbv2", WireFormat.ELB_NAMESPACE, WireFormat.XML_CONTENT_TYPE, "elasticloadbalancing"),
-        ECS("ecs", null, WireFormat.JSON_CONTENT_TYPE, "ecs"),
-        CLOUDWATCH("cloudwatch", WireFormat.CLOUDWATCH_NAMESPACE, WireFormat.XML_CONTENT_TYPE, "cloudwatch");
+        ELB("elbv2", WireFormat.ELB_NAMESPACE, WireFormat.XML_CONTENT_TYPE, "elasticloadbalancing", "awsQuery"),
+        ECS("ecs", null, WireFormat.JSON_CONTENT_TYPE, "ecs", "awsJson1_1"),
+        CLOUDWATCH("cloudwatch", WireFormat.CLOUDWATCH_NAMESPACE, WireFormat.XML_CONTENT_TYPE, "cloudwatch",
+                "awsQuery"),
+        CLOUDWATCH_CBOR("cloudwatch", null, CborWire.CONTENT_TYPE, "cloudwatch", "rpcv2Cbor");
 
         final String service;
         final String namespace;
         final String contentType;
         final String iamPrefix;
+        /** The protocol's Smithy trait name, as {@link Call#protocol()} reports it. */
+        final String wireName;
 
-        Protocol(String service, String namespace, String contentType, String iamPrefix) {
+        Protocol(String service, String namespace, String contentType, String iamPrefix, String wireName) {
             this.service = service;
             this.namespace = namespace;
             this.contentType = contentType;
             this.iamPrefix = iamPrefix;
+            this.wireName = wireName;
+        }
+
+        /** The headers of every reply; RPC v2 replies must repeat the protocol, or clients reject them. */
+        ResponseDefinitionBuilder headers(ResponseDefinitionBuilder reply, String requestId) {
+            reply.withHeader("Content-Type", contentType).withHeader("x-amzn-RequestId", requestId);
+            return this == CLOUDWATCH_CBOR ? reply.withHeader(CborWire.PROTOCOL_HEADER, CborWire.PROTOCOL) : reply;
         }
     }
 }

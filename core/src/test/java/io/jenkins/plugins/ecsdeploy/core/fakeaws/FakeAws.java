@@ -136,6 +136,11 @@ public final class FakeAws implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("The fake has no task definition " + ref + ".")));
     }
 
+    /** The body of the CloudWatch dashboard as last put, or null when there is none by that name. */
+    public String dashboard(String name) {
+        return read(s -> s.dashboards.get(name));
+    }
+
     /** The ELBv2 tags of a resource. */
     public Map<String, String> tags(String arn) {
         return read(s -> new LinkedHashMap<>(s.tags.getOrDefault(arn, Map.of())));

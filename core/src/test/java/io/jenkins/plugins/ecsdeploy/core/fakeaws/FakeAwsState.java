@@ -39,6 +39,8 @@ public final class FakeAwsState {
     public Map<String, ObjectNode> taskDefinitions = new LinkedHashMap<>();
     /** CloudWatch alarm states by alarm name. */
     public Map<String, String> alarms = new LinkedHashMap<>();
+    /** CloudWatch dashboard bodies, as put, by dashboard name. */
+    public Map<String, String> dashboards = new LinkedHashMap<>();
     public int idCounter;
 
     /** An Application Load Balancer. */

@@ -1,20 +1,24 @@
 package io.jenkins.plugins.ecsdeploy.core.fakeaws;
 
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.WireFormat.list;
-import static io.jenkins.plugins.ecsdeploy.core.fakeaws.WireFormat.members;
 
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.WireFormat.Xml;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collections;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** CloudWatch GetMetricData answered from a {@link MetricProgramme}, and DescribeAlarms from set states. */
+/**
+ * CloudWatch: GetMetricData answered from a {@link MetricProgramme} ({@link FakeMetricData}), DescribeAlarms from
+ * set states, and dashboards kept by name (PutDashboard, GetDashboard). Requests arrive as Query parameters (RPC v2 CBOR requests are decoded to the same); replies are
+ * trees of the output shape, written as Query XML or as CBOR by the dispatcher.
+ */
 final class FakeCloudWatch {
 
-    private static final int MAX_POINTS = 100_800;
+    private static final Pattern DASHBOARD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     private final MetricProgramme programme;
 
@@ -22,87 +26,72 @@ final class FakeCloudWatch {
         this.programme = programme;
     }
 
-    /** Answers one action with the content of its {@code <ActionResult>} element. */
-    String handle(String action, Map<String, String> p, FakeAwsState s) {
+    /** Answers one action with its output structure. */
+    ObjectNode handle(String action, Map<String, String> p, FakeAwsState s) {
         return switch (action) {
-            case "GetMetricData" -> getMetricData(p);
+            case "GetMetricData" -> FakeMetricData.answer(programme, p);
             case "DescribeAlarms" -> describeAlarms(p, s);
+            case "PutDashboard" -> putDashboard(p, s);
+            case "GetDashboard" -> getDashboard(p, s);
             default -> throw AwsError.client("InvalidAction", "The action " + action + " is not valid for this web "
                     + "service (the fake CloudWatch does not implement it).");
         };
     }
 
-    private String getMetricData(Map<String, String> p) {
-        Instant start = time(p, "StartTime");
-        Instant end = time(p, "EndTime");
-        if (!start.isBefore(end)) {
-            throw AwsError.client("InvalidParameterValue", "The parameter StartTime must be before EndTime.");
-        }
-        boolean ascending = "TimestampAscending".equals(p.get("ScanBy"));
-        Xml xml = new Xml().open("MetricDataResults");
-        for (String query : members(p, "MetricDataQueries")) {
-            if (!"false".equals(p.get(query + ".ReturnData"))) {
-                writeResult(xml, p, query, start, end, ascending);
-            }
-        }
-        return xml.close("MetricDataResults").open("Messages").close("Messages").toString();
-    }
-
-    private void writeResult(Xml xml, Map<String, String> p, String query, Instant start, Instant end,
-            boolean ascending) {
-        String stat = query + ".MetricStat";
-        if (!p.containsKey(stat + ".Metric.MetricName")) {
-            throw AwsError.client("InvalidParameterValue", "The fake CloudWatch answers MetricStat queries only; "
-                    + "query " + p.get(query + ".Id") + " has none.");
-        }
-        String metricName = p.get(stat + ".Metric.MetricName");
-        int period = Integer.parseInt(p.getOrDefault(stat + ".Period", "60"));
-        if (period <= 0 || (end.getEpochSecond() - start.getEpochSecond()) / period > MAX_POINTS) {
-            throw AwsError.client("InvalidParameterCombination", "Period " + period + " yields too many data points.");
-        }
-        String group = null;
-        for (String dimension : members(p, stat + ".Metric.Dimensions")) {
-            String name = p.get(dimension + ".Name");
-            if ("TargetGroup".equals(name) || ("LoadBalancer".equals(name) && group == null)) {
-                group = MetricProgramme.groupName(p.get(dimension + ".Value"));
-            }
-        }
-        List<Instant> timestamps = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (Instant t = start; t.isBefore(end); t = t.plusSeconds(period)) {
-            Double value = group == null ? null : programme.valueAt(group, metricName, p.get(stat + ".Stat"), t);
-            if (value != null) {
-                timestamps.add(t);
-                values.add(value);
-            }
-        }
-        if (!ascending) {
-            Collections.reverse(timestamps);
-            Collections.reverse(values);
-        }
-        xml.open("member").leaf("Id", p.get(query + ".Id")).leaf("Label", metricName)
-                .list("Timestamps", timestamps, (x, t) -> x.text(t.toString()))
-                .list("Values", values, (x, v) -> x.text(v.toString()))
-                .leaf("StatusCode", "Complete").close("member");
-    }
-
-    private String describeAlarms(Map<String, String> p, FakeAwsState s) {
+    private ObjectNode describeAlarms(Map<String, String> p, FakeAwsState s) {
         List<String> names = list(p, "AlarmNames");
-        List<String> found = s.alarms.keySet().stream().filter(n -> names.isEmpty() || names.contains(n)).toList();
-        return new Xml().list("MetricAlarms", found, (xml, name) -> xml
-                .leaf("AlarmName", name)
-                .leaf("AlarmArn", "arn:aws:cloudwatch:" + s.region + ":" + s.account + ":alarm:" + name)
-                .leaf("ActionsEnabled", true)
-                .leaf("StateValue", s.alarms.get(name))
-                .leaf("StateReason", "Set by the test"))
-                .open("CompositeAlarms").close("CompositeAlarms").toString();
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        ArrayNode alarms = output.putArray("MetricAlarms");
+        s.alarms.keySet().stream().filter(n -> names.isEmpty() || names.contains(n)).forEach(name -> alarms
+                .addObject()
+                .put("AlarmName", name)
+                .put("AlarmArn", "arn:aws:cloudwatch:" + s.region + ":" + s.account + ":alarm:" + name)
+                .put("ActionsEnabled", true)
+                .put("StateValue", s.alarms.get(name))
+                .put("StateReason", "Set by the test"));
+        output.putArray("CompositeAlarms");
+        return output;
     }
 
-    private static Instant time(Map<String, String> p, String name) {
+    /** Stores the body as sent, after the checks CloudWatch makes before it accepts one. */
+    private static ObjectNode putDashboard(Map<String, String> p, FakeAwsState s) {
+        String name = dashboardName(p);
+        String body = p.get("DashboardBody");
+        JsonNode parsed;
         try {
-            return Instant.parse(p.getOrDefault(name, ""));
-        } catch (DateTimeParseException e) {
-            throw AwsError.client("InvalidParameterValue", "The parameter " + name + " must be an ISO-8601 time.");
+            parsed = body == null ? null : WireFormat.JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            parsed = null;
         }
+        if (parsed == null || !parsed.isObject() || !parsed.path("widgets").isArray()) {
+            throw new AwsError(400, "InvalidParameterInput", "DashboardInvalidInputError", "The field "
+                    + "DashboardBody must be a JSON object with a widgets array.");
+        }
+        s.dashboards.put(name, body);
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.putArray("DashboardValidationMessages");
+        return output;
+    }
+
+    private static ObjectNode getDashboard(Map<String, String> p, FakeAwsState s) {
+        String name = dashboardName(p);
+        String body = s.dashboards.get(name);
+        if (body == null) {
+            throw new AwsError(404, "ResourceNotFound", "DashboardNotFoundError", "Dashboard " + name
+                    + " does not exist");
+        }
+        return JsonNodeFactory.instance.objectNode()
+                .put("DashboardArn", "arn:aws:cloudwatch::" + s.account + ":dashboard/" + name)
+                .put("DashboardBody", body)
+                .put("DashboardName", name);
+    }
+
+    private static String dashboardName(Map<String, String> p) {
+        String name = p.getOrDefault("DashboardName", "");
+        if (!DASHBOARD_NAME.matcher(name).matches()) {
+            throw AwsError.client("InvalidParameterValue", "The value '" + name + "' for DashboardName is not "
+                    + "valid: use 1 to 255 letters, digits, '-' or '_'.");
+        }
+        return name;
     }
 }

@@ -1,17 +1,23 @@
 package io.jenkins.plugins.ecsdeploy.core.fakeaws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** The bits of the two AWS wire protocols the fake speaks: Query form bodies and XML replies, and JSON 1.1. */
+/**
+ * The bits of the AWS wire protocols the fake speaks: Query form bodies and XML replies, and JSON 1.1 (the RPC v2
+ * CBOR protocol is in {@link CborWire}).
+ */
 final class WireFormat {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -101,6 +107,35 @@ final class WireFormat {
                 close("member");
             }
             return close(name);
+        }
+
+        /**
+         * Writes the fields of a reply tree as Query XML: lists as {@code <member>}s, {@link java.time.Instant}s
+         * (held in POJO nodes) in ISO-8601, nulls left out. The same tree is what {@link CborWire} encodes.
+         */
+        Xml fields(JsonNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                value(field.getKey(), field.getValue());
+            }
+            return this;
+        }
+
+        private void value(String name, JsonNode node) {
+            if (node.isNull()) {
+                return;
+            }
+            open(name);
+            if (node.isObject()) {
+                fields(node);
+            } else if (node.isArray()) {
+                for (JsonNode element : node) {
+                    value("member", element);
+                }
+            } else {
+                text(node instanceof POJONode pojo ? String.valueOf(pojo.getPojo()) : node.asText());
+            }
+            close(name);
         }
 
         Xml strings(String name, Iterable<String> values) {

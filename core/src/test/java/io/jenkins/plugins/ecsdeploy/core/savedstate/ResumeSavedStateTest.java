@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.core.savedstate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 class ResumeSavedStateTest {
 
     /** Every format a release has saved states in, oldest first. */
-    static final List<String> FORMATS = List.of("v1", "v2");
+    static final List<String> FORMATS = List.of("v1", "v2", "v3");
 
     private static FakeAccount account;
 
@@ -46,17 +47,19 @@ class ResumeSavedStateTest {
             for (SavedRun run : SavedRun.values()) {
                 String fixture = SavedStates.read(format, run);
                 assertThat(fixture).as("fixture %s of %s", run.fileName(), format).isNotNull();
-                tests.add(DynamicTest.dynamicTest(format + " " + run.fileName(), () -> resume(run, fixture)));
+                tests.add(DynamicTest.dynamicTest(format + " " + run.fileName(), () -> resume(run, fixture,
+                        format)));
             }
         }
         return tests;
     }
 
-    private static void resume(SavedRun run, String fixture) {
+    private static void resume(SavedRun run, String fixture, String format) {
         SavedRunDriver driver = new SavedRunDriver(run, account);
         DeploymentState live = driver.runToStop();
         DeploymentState saved = StateJson.readState(fixture);
-        assertThat(tree(saved)).as("the fixture read as the state the run has at that point").isEqualTo(tree(live));
+        assertThat(comparable(tree(saved), format)).as("the fixture read as the state the run has at that point")
+                .isEqualTo(comparable(tree(live), format));
 
         DeploymentState done = driver.finish(saved);
 
@@ -72,6 +75,23 @@ class ResumeSavedStateTest {
         assertThat(previous).isEqualTo(Phase.FINISHED);
         assertThat(driver.aws.tags(FakeAws.LISTENER_ARN)).as("the lock is released")
                 .doesNotContainKey("ecs-deploy:lock");
+    }
+
+    /**
+     * The state as a format could have recorded it: before format 3, a canary's metric verdicts carried no unit,
+     * which today's run records and no migration can know.
+     */
+    private static JsonNode comparable(JsonNode state, String format) {
+        if (format.equals("v1") || format.equals("v2")) {
+            for (JsonNode stage : state.path("record").path("stages")) {
+                for (JsonNode interval : stage.path("intervals")) {
+                    for (JsonNode metric : interval.path("metrics")) {
+                        ((ObjectNode) metric).remove("unit");
+                    }
+                }
+            }
+        }
+        return state;
     }
 
     private static JsonNode tree(DeploymentState state) {

@@ -28,9 +28,22 @@ class SavedStateFormatTest {
 
     @Test
     void aStateReadsBackAsItWasWritten() {
-        String saved = SavedStates.read("v2", SavedRun.DEPLOY_CANARY_FALLBACK_VERIFY_ROLLBACK);
+        String saved = SavedStates.read("v3", SavedRun.DEPLOY_ANALYSE_CANARY);
 
         assertThat(tree(StateJson.write(StateJson.readState(saved)))).isEqualTo(tree(saved));
+    }
+
+    @Test
+    void theSecondFormatGetsTheVerdictFieldsOfTheThirdAsOff() {
+        JsonNode v3 = tree(StateJson.write(StateJson.readState(SavedStates.read("v2",
+                SavedRun.DEPLOY_ANALYSE_CANARY))));
+
+        assertThat(v3.get("schemaVersion").intValue()).isEqualTo(3);
+        JsonNode verdict = v3.at("/record/stages/0/intervals/0/metrics/0");
+        assertThat(verdict.get("metric").asText()).isEqualTo("errorRate");
+        assertThat(verdict.get("warned").booleanValue()).isFalse();
+        assertThat(verdict.get("dryRun").booleanValue()).isFalse();
+        assertThat(verdict.path("warnThreshold").isNumber()).as("no warn level").isFalse();
     }
 
     @Test
@@ -58,7 +71,7 @@ class SavedStateFormatTest {
 
     @Test
     void aStateFromANewerReleaseIsRefusedNamingItsFormat() {
-        assertRefused("v2", s -> s.put("schemaVersion", 3), "saved in format 3 by a newer release");
+        assertRefused("v3", s -> s.put("schemaVersion", 4), "saved in format 4 by a newer release");
     }
 
     @Test
@@ -67,7 +80,8 @@ class SavedStateFormatTest {
                 SavedRun.DEPLOY_CANARY_FALLBACK_VERIFY_ROLLBACK));
         JsonNode v2 = tree(StateJson.write(s));
 
-        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(2);
+        // Migrated through format 2 to today's.
+        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(3);
         // The fallback overwrote the planned rollback split in the first format; the plan gets it back.
         assertThat(v2.at("/plan/rollbackSplit")).isEqualTo(tree("{\"blue\": 100, \"green\": 0}"));
         assertThat(v2.at("/rollback/fallbackSplit")).isEqualTo(tree("{\"blue\": 0, \"green\": 100}"));
