@@ -16,26 +16,34 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /**
  * The SDK clients for one {@link AwsConnection}, built on first use and sharing one HTTP connection pool. Closing
- * releases every client built so far.
+ * releases every client built so far. Given {@link SharedAwsResources}, the clients use that HTTP client and
+ * timeout scheduler and closing leaves both to their owner.
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsConnection connection;
+    private final SharedAwsResources shared;
     private SdkHttpClient http;
     private ElasticLoadBalancingV2Client elb;
     private EcsClient ecs;
     private CloudWatchClient cloudWatch;
     private boolean closed;
 
-    private AwsClients(AwsConnection connection) {
+    private AwsClients(AwsConnection connection, SharedAwsResources shared) {
         this.connection = connection;
+        this.shared = shared;
     }
 
     public static AwsClients create(AwsConnection connection) {
+        return create(connection, null);
+    }
+
+    /** @param shared HTTP client and scheduler owned by the caller, or null for the clients' own */
+    public static AwsClients create(AwsConnection connection, SharedAwsResources shared) {
         if (connection == null) {
             throw new IllegalArgumentException("AWS connection is not set: give at least a region.");
         }
-        return new AwsClients(connection);
+        return new AwsClients(connection, shared);
     }
 
     public AwsConnection connection() {
@@ -82,7 +90,7 @@ public final class AwsClients implements AutoCloseable {
         if (cloudWatch != null) {
             cloudWatch.close();
         }
-        if (http != null) {
+        if (http != null && shared == null) {
             http.close();
         }
     }
@@ -90,7 +98,7 @@ public final class AwsClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(Region.of(connection.region()))
                 .httpClient(http())
-                .overrideConfiguration(overrides(connection.retry()));
+                .overrideConfiguration(overrides(connection.retry(), shared));
         if (connection.credentials() != null) {
             builder.credentialsProvider(connection.credentials());
         }
@@ -102,17 +110,21 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = ApacheHttpClient.builder().build();
+            http = shared != null ? shared.http() : ApacheHttpClient.builder().build();
         }
         return http;
     }
 
-    private static ClientOverrideConfiguration overrides(RetrySettings retry) {
-        return ClientOverrideConfiguration.builder()
+    private static ClientOverrideConfiguration overrides(RetrySettings retry, SharedAwsResources shared) {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(retry))
                 .apiCallAttemptTimeout(retry.apiCallAttemptTimeout())
-                .apiCallTimeout(retry.apiCallTimeout())
-                .build();
+                .apiCallTimeout(retry.apiCallTimeout());
+        if (shared != null) {
+            // Else each client starts a scheduler thread of its own for the timeouts above.
+            b.scheduledExecutorService(shared.scheduler());
+        }
+        return b.build();
     }
 
     /** The SDK's standard strategy with AWS's retry conditions (throttling codes, 5xx, transient I/O). */

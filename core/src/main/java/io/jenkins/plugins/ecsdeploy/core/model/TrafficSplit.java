@@ -3,13 +3,17 @@ package io.jenkins.plugins.ecsdeploy.core.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
  * The share of production traffic, in whole percent, that each slot receives. Always adds up to 100.
  * ALB weights (0-999) are converted to percent on read and written as percent (which ALB accepts).
+ * Serializable because requests carry it and the Jenkins plugin keeps requests in a Pipeline's saved program.
  */
-public record TrafficSplit(int blue, int green) {
+public record TrafficSplit(int blue, int green) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @JsonCreator
     public TrafficSplit(@JsonProperty("blue") int blue, @JsonProperty("green") int green) {

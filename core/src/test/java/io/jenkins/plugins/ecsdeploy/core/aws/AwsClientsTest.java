@@ -14,10 +14,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 class AwsClientsTest {
 
@@ -60,6 +64,54 @@ class AwsClientsTest {
 
         assertThatThrownBy(clients::ecs).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
+    }
+
+    @Test
+    void clientsGivenSharedResourcesStartNoThreadsAndLeaveThemOpen() throws Exception {
+        wire.stubFor(ecs("DescribeClusters").willReturn(json("{\"clusters\":[],\"failures\":[]}")));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (SdkHttpClient http = ApacheHttpClient.builder().build()) {
+            SharedAwsResources shared = new SharedAwsResources(http, scheduler);
+            // One set of clients first, so threads the SDK starts once per process are not counted below.
+            try (AwsClients warm = AwsClients.create(AwsWire.connection(wire), shared)) {
+                warm.ecs().describeClusters(b -> b.clusters("shop"));
+            }
+            long before = sdkThreads();
+            for (int i = 0; i < 20; i++) {
+                try (AwsClients clients = AwsClients.create(AwsWire.connection(wire), shared)) {
+                    clients.ecs().describeClusters(b -> b.clusters("shop"));
+                    clients.elb();
+                    clients.cloudWatch();
+                }
+            }
+
+            assertThat(sdkThreads()).isEqualTo(before);
+            assertThat(scheduler.isShutdown()).isFalse();
+            // The shared HTTP client still sends after twenty sets of clients were closed over it.
+            try (AwsClients again = AwsClients.create(AwsWire.connection(wire), shared)) {
+                again.ecs().describeClusters(b -> b.clusters("shop"));
+            }
+            assertThat(wire.findAll(anyRequestedFor(anyUrl()))).hasSize(22);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void clientsOfTheirOwnStartTheSdkSchedulerThatSharingAvoids() {
+        wire.stubFor(ecs("DescribeClusters").willReturn(json("{\"clusters\":[],\"failures\":[]}")));
+        long before = sdkThreads();
+        try (AwsClients clients = AwsClients.create(AwsWire.connection(wire))) {
+            clients.ecs().describeClusters(b -> b.clusters("shop"));
+            // The baseline that makes the test above able to fail: an unshared client has a scheduler thread.
+            assertThat(sdkThreads()).isGreaterThan(before);
+        }
+    }
+
+    private static long sdkThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("sdk-ScheduledExecutor"))
+                .count();
     }
 
     @Test
