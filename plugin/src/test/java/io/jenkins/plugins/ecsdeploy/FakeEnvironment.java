@@ -14,17 +14,17 @@ import java.util.List;
  * Timings are short so a whole deployment takes seconds; the secret is a recognisable string that tests look
  * for in logs and build.xml.
  */
-final class FakeEnvironment {
+public final class FakeEnvironment {
 
-    static final String CREDENTIALS_ID = "aws-fake";
-    static final String ACCESS_KEY = "AKIAFAKEFAKEFAKE0001";
-    static final String SECRET_KEY = "s3cr3t-never-in-logs-7f3a9c";
+    public static final String CREDENTIALS_ID = "aws-fake";
+    public static final String ACCESS_KEY = "AKIAFAKEFAKEFAKE0001";
+    public static final String SECRET_KEY = "s3cr3t-never-in-logs-7f3a9c";
 
     private FakeEnvironment() {
     }
 
     /** Registers credentials and one global environment named "production" for {@code aws}. */
-    static DeploymentEnvironment install(FakeAws aws, String bakeTime) throws IOException {
+    public static DeploymentEnvironment install(FakeAws aws, String bakeTime) throws IOException {
         SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(
                 CredentialsScope.GLOBAL, CREDENTIALS_ID, ACCESS_KEY, SECRET_KEY, "fake AWS"));
         SystemCredentialsProvider.getInstance().save();
@@ -33,7 +33,7 @@ final class FakeEnvironment {
         return env;
     }
 
-    static DeploymentEnvironment environment(FakeAws aws, String bakeTime) {
+    public static DeploymentEnvironment environment(FakeAws aws, String bakeTime) {
         DeploymentEnvironment env = new DeploymentEnvironment("production");
         env.setCredentialsId(CREDENTIALS_ID);
         env.setRegion(FakeAws.REGION);
@@ -47,7 +47,8 @@ final class FakeEnvironment {
         env.setListenerArn(FakeAws.LISTENER_ARN);
         env.setTestListenerArn(FakeAws.TEST_LISTENER_ARN);
         env.setReadinessTimeout("30s");
-        env.setPollInterval("200ms");
+        // The shortest poll users may set (core refuses less): the 200ms this once had stopped every test run.
+        env.setPollInterval("1s");
         env.setBakeTime(bakeTime);
         return env;
     }

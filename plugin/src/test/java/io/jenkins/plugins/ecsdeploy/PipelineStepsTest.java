@@ -6,10 +6,11 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.Result;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentAction;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentEntry;
-import io.jenkins.plugins.ecsdeploy.core.engine.Operation;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.environment.DeploymentEnvironment;
@@ -42,6 +43,7 @@ class PipelineStepsTest {
 
     @AfterEach
     void stopAws() {
+        System.clearProperty(TargetResolver.ANY_ENDPOINT_PROPERTY);
         aws.close();
     }
 
@@ -166,6 +168,8 @@ class PipelineStepsTest {
 
     @Test
     void aFolderEnvironmentWithoutCredentialsIsRefusedBeforeAnyAwsCall(JenkinsRule r) throws Exception {
+        // Lets the folder's environment point at the fake, which only administrators' environments may do.
+        System.setProperty(TargetResolver.ANY_ENDPOINT_PROPERTY, "true");
         DeploymentEnvironment env = FakeEnvironment.environment(aws, "1s");
         env.setCredentialsId(null);
         Folder team = r.createProject(Folder.class, "team");

@@ -3,15 +3,18 @@ package io.jenkins.plugins.ecsdeploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
+import java.time.Duration;
 import hudson.model.Result;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentAction;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentEntry;
 import io.jenkins.plugins.ecsdeploy.action.EcsDeployPermissions;
-import io.jenkins.plugins.ecsdeploy.core.engine.Operation;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONNull;
+import net.sf.json.JSONObject;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -105,26 +108,91 @@ class RollbackButtonTest {
     }
 
     @Test
-    void thePagesShowTheDeploymentAndOfferTheButtonOnlyToThoseWhoMayRollBack() throws Exception {
-        // Without JavaScript: the test is about what the views render, not about echarts running in HtmlUnit.
+    void refusesWhenTheSlotToGoBackToRunsAVersionALaterBuildPutThere() throws Exception {
+        // #1 put v2.0.0 on green (blue kept v1.0.0); #2 puts v3.0.0 on blue, #3 v4.0.0 on green. The split is
+        // "all green" again, as #1 left it, but blue now runs v3.0.0: going back from #1 would serve that.
+        job.setDefinition(new CpsFlowDefinition("blueGreenDeploy imageTag: 'v3.0.0'", true));
+        r.assertBuildStatusSuccess(job.scheduleBuild2(0));
+        job.setDefinition(new CpsFlowDefinition("blueGreenDeploy imageTag: 'v4.0.0'", true));
+        r.assertBuildStatusSuccess(job.scheduleBuild2(0));
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
+        int modifies = aws.calls("ModifyListener").size();
+
+        JenkinsRule.WebClient wc = r.createWebClient().login("oncall");
+        assertThat(post(wc)).isEqualTo(409);
+
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
+        assertThat(aws.calls("ModifyListener")).hasSize(modifies);
+        assertThat(job.getBuildByNumber(1).getAction(DeploymentAction.class).getEntries()).hasSize(1);
+        // The latest build may roll back: blue still runs v3.0.0, which #3 replaced.
+        assertThat(post(wc, 3)).isEqualTo(200);
+        waitUntilFinished(job.getBuildByNumber(3).getAction(DeploymentAction.class).getLatest());
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
+    }
+
+    @Test
+    void pagesRenderFromTheRecordWithoutCallingAws() throws Exception {
+        // Without JavaScript: the live section is loaded by the page's script, which this test calls itself.
         JenkinsRule.WebClient oncall = r.createWebClient().login("oncall");
         oncall.setJavaScriptEnabled(false);
-        HtmlPage page = oncall.goTo("job/deploy/1/ecs-deployment/");
-        assertThat(page.querySelectorAll("a.confirmation-link[data-url='rollback']")).hasSize(1);
-        assertThat(page.asNormalizedText()).contains("Production traffic: blue 0%, green 100%");
-
         JenkinsRule.WebClient reader = r.createWebClient().login("reader");
         reader.setJavaScriptEnabled(false);
+        int before = aws.calls().size();
+
+        HtmlPage page = oncall.goTo("job/deploy/1/ecs-deployment/");
+        assertThat(page.querySelectorAll("a.confirmation-link[data-url='rollback']")).hasSize(1);
+        assertThat(page.querySelector("#ecs-deploy-live")).isNotNull();
         HtmlPage readerPage = reader.goTo("job/deploy/1/ecs-deployment/");
         assertThat(readerPage.querySelectorAll("a.confirmation-link")).isEmpty();
         assertThat(readerPage.asNormalizedText()).contains("You do not have the permission to roll back");
         assertThat(reader.goTo("job/deploy/1/").asNormalizedText()).contains("DEPLOY on production: SUCCEEDED");
         assertThat(reader.goTo("job/deploy/").asNormalizedText()).contains("Latest ECS deployment");
-        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
+
+        assertThat(aws.calls()).as("AWS calls made while rendering pages").hasSize(before);
+    }
+
+    @Test
+    void liveStatusIsReadOnceForEveryoneWithinItsCacheTime() throws Exception {
+        JenkinsRule.WebClient reader = r.createWebClient().login("reader");
+        int before = aws.calls().size();
+
+        JSONObject first = JSONObject.fromObject(reader.goTo("job/deploy/1/ecs-deployment/liveStatus",
+                "application/json").getWebResponse().getContentAsString());
+        int oneRead = aws.calls().size() - before;
+        JSONObject second = JSONObject.fromObject(r.createWebClient().login("oncall")
+                .goTo("job/deploy/1/ecs-deployment/liveStatus", "application/json").getWebResponse()
+                .getContentAsString());
+
+        assertThat(first.getString("status")).isEqualTo("ok");
+        assertThat(first.getJSONObject("data").getInt("blue")).isZero();
+        assertThat(first.getJSONObject("data").getInt("green")).isEqualTo(100);
+        assertThat(first.getJSONObject("data").getJSONArray("slots")).hasSize(2);
+        assertThat(oneRead).isPositive();
+        assertThat(aws.calls()).as("the second look within 10 s reads nothing").hasSize(before + oneRead);
+        // Only those who may roll back learn whether the button would act.
+        assertThat(first.getJSONObject("data").get("rollbackRefusal")).isInstanceOf(JSONNull.class);
+        assertThat(second.getJSONObject("data").get("rollbackRefusal")).isInstanceOf(JSONNull.class);
+    }
+
+    @Test
+    void theDeploymentPageOfAFailedDeploymentRenders() throws Exception {
+        aws.slotUnhealthy(FakeAws.BLUE_TARGET_GROUP, true);
+        job.setDefinition(new CpsFlowDefinition("blueGreenDeploy imageTag: 'v9.9.9', readinessTimeout: '3s'", true));
+        r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        JenkinsRule.WebClient wc = r.createWebClient().login("oncall");
+        wc.setJavaScriptEnabled(false);
+        String text = wc.goTo("job/deploy/2/ecs-deployment/").asNormalizedText();
+        assertThat(text).contains("FAILED");
+        assertThat(wc.goTo("job/deploy/2/").asNormalizedText()).contains("DEPLOY on production: FAILED");
     }
 
     private static int post(JenkinsRule.WebClient wc) throws Exception {
-        WebRequest request = new WebRequest(wc.createCrumbedUrl("job/deploy/1/ecs-deployment/rollback"),
+        return post(wc, 1);
+    }
+
+    private static int post(JenkinsRule.WebClient wc, int build) throws Exception {
+        WebRequest request = new WebRequest(wc.createCrumbedUrl("job/deploy/" + build + "/ecs-deployment/rollback"),
                 HttpMethod.POST);
         try {
             return wc.getPage(request).getWebResponse().getStatusCode();
@@ -133,9 +201,13 @@ class RollbackButtonTest {
         }
     }
 
-    /** Polls the record the button's background rollback updates; bounded so a hang fails the test. */
+    /**
+     * Waits for the record the button's background rollback updates. It runs outside any build, so the harness's
+     * waits for builds do not see it: this polls the condition, bounded so a hang fails the test.
+     */
     private static void waitUntilFinished(DeploymentEntry entry) throws InterruptedException {
-        for (int i = 0; i < 600 && entry.isRunning(); i++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (entry.isRunning() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(entry.isRunning()).as("rollback still running").isFalse();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Restores the previous value afterwards. Jenkins runs in the test's JVM (JenkinsRule, JenkinsSessionExtension),
  * so a system property reaches it.
  */
-final class ShortLockSettle implements BeforeAllCallback, AfterAllCallback {
+public final class ShortLockSettle implements BeforeAllCallback, AfterAllCallback {
 
     static final String SETTLE = "100ms";
 

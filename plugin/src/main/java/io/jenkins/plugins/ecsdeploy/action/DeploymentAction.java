@@ -2,21 +2,23 @@ package io.jenkins.plugins.ecsdeploy.action;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
-import io.jenkins.plugins.ecsdeploy.core.engine.Operation;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
-import org.kohsuke.stapler.HttpResponses;
+import hudson.util.HttpResponses;
+import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
@@ -91,6 +93,7 @@ public final class DeploymentAction implements RunAction2 {
 
     public void add(DeploymentEntry entry) {
         entries.add(entry);
+        DeploymentIndex.deployed(run);
     }
 
     public void update(String id, String stateJson, boolean finished, @CheckForNull TrafficSplit finalSplit) {
@@ -114,37 +117,13 @@ public final class DeploymentAction implements RunAction2 {
         return StageCharts.json(stage, metric);
     }
 
-    /** Live state of the latest entry's environment, read when the page is shown. */
-    public LiveStatus getLiveStatus() {
-        DeploymentEntry latest = getLatest();
-        return latest == null ? null : LiveStatus.read(latest.getTarget(), run);
-    }
-
-    /** Why the Rollback button would refuse now, or null when it may be offered. */
+    /**
+     * Why the Rollback button is not offered, judged from this build's record alone: rendering a page never calls
+     * AWS. The button's POST checks the live environment before it acts.
+     */
     @CheckForNull
     public String getRollbackRefusal() {
-        DeploymentEntry latest = getLatest();
-        if (latest == null) {
-            return Messages.DeploymentAction_nothingToRollBack();
-        }
-        if (latest.isRunning()) {
-            return Messages.DeploymentAction_stillRunning();
-        }
-        if (latest.getRecord().getOperation() == Operation.ROLLBACK) {
-            return Messages.DeploymentAction_alreadyRolledBack();
-        }
-        TrafficSplit expected = latest.getFinalSplit();
-        if (expected == null) {
-            return Messages.DeploymentAction_finalSplitUnknown();
-        }
-        LiveStatus live = LiveStatus.read(latest.getTarget(), run);
-        if (live.getError() != null) {
-            return Messages.DeploymentAction_liveUnreadable(live.getError());
-        }
-        if (!expected.equals(live.getStatus().split())) {
-            return Messages.DeploymentAction_trafficMoved(expected, live.getStatus().split());
-        }
-        return null;
+        return RollbackCheck.recordedRefusal(getLatest());
     }
 
     public boolean hasRollbackPermission() {
@@ -152,33 +131,62 @@ public final class DeploymentAction implements RunAction2 {
     }
 
     /**
+     * The live slots and traffic of the latest deployment's environment, as JSON for the page's script. A GET (the
+     * page loads it after rendering) that reads AWS at most once per {@link LiveStatusCache#TTL} for everyone;
+     * needs read access to the job, as the page does.
+     */
+    public HttpResponse doLiveStatus() {
+        run.getParent().checkPermission(Item.READ);
+        DeploymentEntry latest = getLatest();
+        if (latest == null) {
+            return HttpResponses.errorJSON(Messages.DeploymentAction_nothingToRollBack());
+        }
+        LiveStatus live = LiveStatusCache.get(run, latest);
+        Map<String, Object> json = LiveStatusJson.of(live);
+        json.put("rollbackRefusal", hasRollbackPermission() ? RollbackCheck.refusal(latest, live) : null);
+        return HttpResponses.okJSON(json);
+    }
+
+    /**
      * The Rollback button: POST only (Jenkins checks the CSRF crumb), needs {@link EcsDeployPermissions#ROLLBACK}
-     * on the job, and refuses while a deployment runs or once traffic has moved since this build left it.
+     * on the job, and refuses while a deployment runs or once AWS shows a version or split other than the one this
+     * build left (see {@link RollbackCheck}). The rollback then runs in the background; the page shows it.
      */
     @RequirePOST
     public void doRollback(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         run.checkPermission(EcsDeployPermissions.ROLLBACK);
         String who = Jenkins.getAuthentication2().getName();
+        DeploymentEntry latest = getLatest();
+        if (latest == null) {
+            throw HttpResponses.errorWithoutStack(409, Messages.DeploymentAction_nothingToRollBack());
+        }
+        // One live read, shared with the page's status request; read outside any lock (it may take seconds).
+        LiveStatusCache.forget(run, latest);
+        String refusal = RollbackCheck.refusal(latest, LiveStatusCache.get(run, latest));
+        if (refusal != null) {
+            throw HttpResponses.errorWithoutStack(409, refusal);
+        }
         synchronized (this) {
-            String refusal = getRollbackRefusal();
-            if (refusal != null) {
-                throw HttpResponses.errorWithoutStack(409, refusal);
+            if (getLatest() != latest) {
+                throw HttpResponses.errorWithoutStack(409, Messages.DeploymentAction_stillRunning());
             }
-            DeploymentEntry latest = getLatest();
             String reason = Messages.DeploymentAction_rollbackReason(who, run.getFullDisplayName());
             Slot back = latest.getState().getStableSlot();
             DeploymentRun rollback;
             try {
-                rollback = DeploymentRun.start(latest.getTarget(),
-                        OperationSpec.rollback(reason, back == null ? null : back.id()), run, TaskListener.NULL, who);
-            } catch (AbortException e) {
+                rollback = DeploymentRun.create(latest.getTarget(), OperationSpec.rollback(reason,
+                        back == null ? null : back.id()).toRequest(who), run, TaskListener.NULL);
+            } catch (AbortException | IllegalArgumentException e) {
                 throw HttpResponses.errorWithoutStack(400, e.getMessage());
             }
             DeploymentEntry started = getLatest();
-            started.markFromButton(who);
+            if (started != null) {
+                started.markFromButton(who);
+            }
             run.save();
             RollbackDriver.drive(rollback, run);
         }
+        LiveStatusCache.forget(run, latest);
         rsp.sendRedirect(".");
     }
 }

@@ -7,12 +7,15 @@ import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import java.time.Instant;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One deployment recorded on a build: the engine's state as JSON (no credentials in it), where it ran, whether it
  * is still running, the split read back when it finished (the Rollback button compares against it), and who
  * started it.
  */
+@Restricted(NoExternalUse.class)
 public final class DeploymentEntry {
 
     private final String id;

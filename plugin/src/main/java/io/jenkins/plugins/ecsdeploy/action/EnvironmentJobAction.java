@@ -15,9 +15,6 @@ import java.util.List;
  */
 public final class EnvironmentJobAction implements Action {
 
-    /** How many recent builds are searched for a deployment; keeps the job page cheap to render. */
-    static final int BUILDS_SEARCHED = 25;
-
     private final Run<?, ?> build;
     private final DeploymentAction deployments;
 
@@ -49,7 +46,7 @@ public final class EnvironmentJobAction implements Action {
         return null;
     }
 
-    /** Adds the action to every job that deployed recently. */
+    /** Adds the action to the jobs that deployed, found through {@link DeploymentIndex}. */
     @Extension
     @SuppressWarnings("rawtypes")
     public static final class Factory extends jenkins.model.TransientActionFactory<Job> {
@@ -65,15 +62,14 @@ public final class EnvironmentJobAction implements Action {
             return EnvironmentJobAction.class;
         }
 
+        /** One map lookup for a job that never deployed; one build load (usually cached) for one that did. */
         @NonNull
         @Override
         public Collection<? extends Action> createFor(@NonNull Job job) {
-            for (Object o : job.getBuilds().limit(BUILDS_SEARCHED)) {
-                Run<?, ?> run = (Run<?, ?>) o;
-                DeploymentAction action = run.getAction(DeploymentAction.class);
-                if (action != null && action.getLatest() != null) {
-                    return List.of(new EnvironmentJobAction(run, action));
-                }
+            Run<?, ?> run = DeploymentIndex.latestOf(job);
+            DeploymentAction action = run == null ? null : run.getAction(DeploymentAction.class);
+            if (action != null && action.getLatest() != null) {
+                return List.of(new EnvironmentJobAction(run, action));
             }
             return List.of();
         }

@@ -7,11 +7,14 @@ import io.jenkins.plugins.ecsdeploy.runtime.EngineSession;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * An environment's slots and traffic as AWS reports them right now, or the reason they could not be read (shown
  * on the page instead of an error, since a page view must not fail because AWS is unreachable).
  */
+@Restricted(NoExternalUse.class)
 public final class LiveStatus {
 
     private static final Logger LOGGER = Logger.getLogger(LiveStatus.class.getName());

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The builds on which a Rollback-button rollback is running, kept in a small file of their own. Jenkins loads
@@ -20,6 +22,7 @@ import jenkins.model.Jenkins;
  * until someone opened it. At startup every listed build is loaded, which continues its rollback through
  * {@link DeploymentAction#onLoad}.
  */
+@Restricted(NoExternalUse.class)
 public final class PendingRollbacks {
 
     private static final Logger LOGGER = Logger.getLogger(PendingRollbacks.class.getName());

@@ -1,23 +1,21 @@
 package io.jenkins.plugins.ecsdeploy.action;
 
-import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
+import io.jenkins.plugins.ecsdeploy.runtime.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.util.Timer;
 
 /**
- * Advances a rollback started from a build's page on Jenkins' shared timer, one short engine step at a time, so
- * no request thread or executor waits for ECS. Progress shows on the build's deployment page as the record grows.
+ * Advances a rollback started from a build's page one short engine step at a time on the shared step pool, woken by
+ * Jenkins' timer, so no request thread or executor waits for ECS. Progress shows on the build's deployment page as the record grows.
  */
-final class RollbackDriver implements Runnable {
+final class RollbackDriver {
 
     private static final Logger LOGGER = Logger.getLogger(RollbackDriver.class.getName());
     /**
@@ -29,6 +27,8 @@ final class RollbackDriver implements Runnable {
     private final DeploymentRun deployment;
     private final Run<?, ?> run;
 
+    private final Ticker ticker = new Ticker(this::step);
+
     private RollbackDriver(DeploymentRun deployment, Run<?, ?> run) {
         this.deployment = deployment;
         this.run = run;
@@ -38,34 +38,23 @@ final class RollbackDriver implements Runnable {
     static void drive(DeploymentRun deployment, Run<?, ?> run) {
         if (ACTIVE.add(deployment.getId())) {
             PendingRollbacks.add(run);
-            new RollbackDriver(deployment, run).schedule(0);
+            new RollbackDriver(deployment, run).ticker.wake();
         }
     }
 
-    private void schedule(long delayMillis) {
-        // The timer only waits; the engine step runs on a pooled thread, never holding one of the timer's few.
-        Timer.get().schedule(() -> Computer.threadPoolForRemoting.submit(this), Math.max(0, delayMillis),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void run() {
+    /** One engine step on the shared step pool; never throws, so the rollback always ends recorded. */
+    private long step() {
         try {
             Instant next = deployment.advance(run, TaskListener.NULL);
             if (next != null) {
-                schedule(Duration.between(Instant.now(), next).toMillis());
-            } else {
-                ended();
+                return Math.max(0, Duration.between(Instant.now(), next).toMillis());
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
             LOGGER.log(Level.WARNING, "Rollback " + deployment.getId() + " on " + run + " stopped", e);
             DeploymentAction.forRun(run).markStopped(deployment.getId());
-            ended();
         }
-    }
-
-    private void ended() {
         ACTIVE.remove(deployment.getId());
         PendingRollbacks.remove(run);
+        return -1;
     }
 }

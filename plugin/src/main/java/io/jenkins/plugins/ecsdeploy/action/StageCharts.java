@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The data behind a canary stage's charts: per analysis interval, the canary's and the stable slot's value of a
  * metric and the threshold it was held to. Rendered by {@code deployment-charts.js} with ECharts.
  */
+@Restricted(NoExternalUse.class)
 public final class StageCharts {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);

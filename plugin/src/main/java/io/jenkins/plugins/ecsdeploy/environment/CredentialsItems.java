@@ -11,12 +11,15 @@ import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Fills credentials drop-downs with AWS credentials only for users allowed to see them: administrators at the
  * top level, and on an item those who may configure it or use its credentials. Others see just the value
  * already saved, so a form still round-trips without leaking the list of ids.
  */
+@Restricted(NoExternalUse.class)
 public final class CredentialsItems {
 
     private CredentialsItems() {

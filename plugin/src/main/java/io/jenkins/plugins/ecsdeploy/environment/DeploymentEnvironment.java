@@ -70,6 +70,10 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
     private String failureLimit;
     private String inconclusiveLimit;
     private List<SmokeCheck> smokeChecks = new ArrayList<>();
+    /** Folders whose jobs may use this environment, one full name per line; empty: every job. Global only. */
+    private String allowedFolders;
+    /** Without a credentials id, use the controller's own AWS identity. Only an administrator's choice counts. */
+    private boolean useControllerIdentity;
 
     @DataBoundConstructor
     public DeploymentEnvironment(String name) {
@@ -87,6 +91,38 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
     @DataBoundSetter
     public void setDefaultEnvironment(boolean defaultEnvironment) {
         this.defaultEnvironment = defaultEnvironment;
+    }
+
+    public String getAllowedFolders() {
+        return allowedFolders;
+    }
+
+    @DataBoundSetter
+    public void setAllowedFolders(String allowedFolders) {
+        this.allowedFolders = FieldText.trimmed(allowedFolders);
+    }
+
+    /** The folders of {@link #getAllowedFolders}, without slashes around them; empty when every job may use it. */
+    public List<String> allowedFolderNames() {
+        return FieldText.list(allowedFolders).stream()
+                .map(f -> f.replaceAll("^/+|/+$", ""))
+                .filter(f -> !f.isEmpty())
+                .toList();
+    }
+
+    /** Whether a job of this full name may use the environment (restrictions apply to global environments). */
+    public boolean allows(String jobFullName) {
+        List<String> folders = allowedFolderNames();
+        return folders.isEmpty() || folders.stream().anyMatch(f -> jobFullName.startsWith(f + "/"));
+    }
+
+    public boolean isUseControllerIdentity() {
+        return useControllerIdentity;
+    }
+
+    @DataBoundSetter
+    public void setUseControllerIdentity(boolean useControllerIdentity) {
+        this.useControllerIdentity = useControllerIdentity;
     }
 
     public List<SmokeCheck> getSmokeChecks() {

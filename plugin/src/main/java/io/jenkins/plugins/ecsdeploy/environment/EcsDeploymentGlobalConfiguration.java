@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import io.jenkins.plugins.ecsdeploy.Messages;
+import hudson.BulkChange;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
@@ -35,11 +37,25 @@ public class EcsDeploymentGlobalConfiguration extends GlobalConfiguration {
         return Messages.EcsDeploymentGlobalConfiguration_displayName();
     }
 
-    /** Clears the list first: a form with every environment deleted has no key to bind, and must empty it. */
+    /**
+     * Clears the list first (a form with every environment deleted has no key to bind, and must empty it), inside a
+     * BulkChange: if binding the form fails, nothing is saved and the environments on disk stay as they were.
+     */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        setEnvironments(null);
-        return super.configure(req, json);
+        List<DeploymentEnvironment> before = getEnvironments();
+        try (BulkChange bc = new BulkChange(this)) {
+            setEnvironments(null);
+            boolean result = super.configure(req, json);
+            bc.commit();
+            return result;
+        } catch (IOException e) {
+            throw new FormException(e, "environments");
+        } catch (FormException | RuntimeException e) {
+            // The BulkChange was abandoned, so nothing was saved; the copy in memory goes back too.
+            this.environments = new ArrayList<>(before);
+            throw e;
+        }
     }
 
     public List<DeploymentEnvironment> getEnvironments() {

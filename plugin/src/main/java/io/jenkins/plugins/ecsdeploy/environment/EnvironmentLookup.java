@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Finds the environment a step means. Environments are gathered from the item's folders, nearest first, then
- * from Manage Jenkins; a name defined at several levels resolves to the nearest. Without a name, the only
+ * from Manage Jenkins (those an administrator restricted to folders only for jobs inside them, as the kubernetes
+ * plugin restricts clouds); a name defined at several levels resolves to the nearest. Without a name, the only
  * visible environment is used, or else the nearest one marked default.
  */
+@Restricted(NoExternalUse.class)
 public final class EnvironmentLookup {
 
     private EnvironmentLookup() {
@@ -32,8 +36,20 @@ public final class EnvironmentLookup {
             }
             group = folder.getParent();
         }
-        EcsDeploymentGlobalConfiguration.get().getEnvironments().forEach(e -> byName.putIfAbsent(e.getName(), e));
+        String job = item == null ? null : item.getFullName();
+        EcsDeploymentGlobalConfiguration.get().getEnvironments().stream()
+                .filter(e -> job == null ? e.allowedFolderNames().isEmpty() : e.allows(job))
+                .forEach(e -> byName.putIfAbsent(e.getName(), e));
         return byName;
+    }
+
+    /** A global environment of this name that {@code item} may not use, or null. */
+    @CheckForNull
+    private static DeploymentEnvironment restricted(@CheckForNull Item item, String name) {
+        return EcsDeploymentGlobalConfiguration.get().getEnvironments().stream()
+                .filter(e -> e.getName().equals(name))
+                .filter(e -> item == null ? !e.allowedFolderNames().isEmpty() : !e.allows(item.getFullName()))
+                .findFirst().orElse(null);
     }
 
     /**
@@ -47,6 +63,11 @@ public final class EnvironmentLookup {
         if (wanted != null) {
             DeploymentEnvironment e = visible.get(wanted);
             if (e == null) {
+                DeploymentEnvironment hidden = restricted(item, wanted);
+                if (hidden != null) {
+                    throw new AbortException(Messages.EnvironmentLookup_restricted(wanted,
+                            item == null ? "-" : item.getFullName(), String.join(", ", hidden.allowedFolderNames())));
+                }
                 throw new AbortException(Messages.EnvironmentLookup_unknown(wanted, names(visible)));
             }
             return e;

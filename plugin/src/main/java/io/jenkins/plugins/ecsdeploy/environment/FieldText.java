@@ -5,11 +5,14 @@ import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Reads the text of form fields into typed values. Blank means "not set" (the core default applies); anything
  * else that cannot be read fails with the field's name, so the user knows which box to fix.
  */
+@Restricted(NoExternalUse.class)
 public final class FieldText {
 
     private FieldText() {

@@ -4,11 +4,14 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Field checks shared by the environment form, the steps' snippet forms and the freestyle builders. Each one
  * reuses the parser the deployment itself will use, so the form says exactly what a run would say.
  */
+@Restricted(NoExternalUse.class)
 public final class FormChecks {
 
     private FormChecks() {

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.AbstractProject;
 import hudson.model.Describable;
+import hudson.model.Executor;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -13,6 +14,8 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.environment.EnvironmentItems;
 import io.jenkins.plugins.ecsdeploy.environment.FieldText;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.runtime.AbortedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
@@ -21,7 +24,6 @@ import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -58,34 +60,34 @@ public abstract class AbstractDeploymentBuilder extends Builder implements Simpl
     @Override
     public void perform(Run<?, ?> run, EnvVars env, TaskListener listener)
             throws InterruptedException, IOException {
-        OperationSpec spec;
+        DeploymentRequest request;
         try {
-            spec = spec(env);
+            request = spec(env).toRequest(StartedBy.of(run));
+            request.requireValid();
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
         TargetEnvironment target = TargetResolver.resolve(env.expand(environment), null, null, run, null);
-        DeploymentRun deployment = DeploymentRun.start(target, spec, run, listener, StartedBy.of(run));
+        DeploymentRun deployment = DeploymentRun.create(target, request, run, listener);
         boolean interrupted = false;
-        try {
-            Instant next = deployment.advance(run, listener);
-            while (next != null) {
-                long wait = Duration.between(Instant.now(), next).toMillis();
-                if (wait > 0) {
-                    try {
-                        Thread.sleep(wait);
-                    } catch (InterruptedException e) {
-                        if (!interrupted) {
-                            interrupted = true;
-                            deployment.requestAbort(run, listener, Jenkins.getAuthentication2().getName(),
-                                    Messages.AbstractDeploymentBuilder_aborted());
-                        }
+        Instant next = deployment.advance(run, listener);
+        while (next != null) {
+            long wait = Duration.between(Instant.now(), next).toMillis();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    if (!interrupted) {
+                        interrupted = true;
+                        // The executor thread runs as SYSTEM; the person who clicked is in its causes.
+                        Executor executor = Executor.currentExecutor();
+                        String who = executor == null ? AbortedBy.UNKNOWN
+                                : AbortedBy.of(executor.getCausesOfInterruption());
+                        deployment.requestAbort(who, Messages.AbstractDeploymentBuilder_aborted());
                     }
                 }
-                next = deployment.advance(run, listener);
             }
-        } finally {
-            deployment.close();
+            next = deployment.advance(run, listener);
         }
         if (interrupted) {
             throw new InterruptedException(Messages.AbstractDeploymentBuilder_aborted());

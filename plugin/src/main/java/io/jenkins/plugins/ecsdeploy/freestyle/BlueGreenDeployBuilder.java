@@ -8,7 +8,6 @@ import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import io.jenkins.plugins.ecsdeploy.environment.FormChecks;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.steps.BlueGreenDeployStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -74,7 +73,6 @@ public final class BlueGreenDeployBuilder extends AbstractDeploymentBuilder {
 
     /** Form for the build step. */
     @Extension
-    @Symbol("blueGreenDeployBuilder")
     public static final class DescriptorImpl extends DescriptorBase {
 
         public DescriptorImpl() {

@@ -10,7 +10,6 @@ import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.steps.CanaryPlan;
 import io.jenkins.plugins.ecsdeploy.steps.CanaryStageStep;
 import java.util.List;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -82,7 +81,6 @@ public final class CanaryStageBuilder extends AbstractDeploymentBuilder {
 
     /** Form for the build step. */
     @Extension
-    @Symbol("canaryStageBuilder")
     public static final class DescriptorImpl extends DescriptorBase {
 
         public DescriptorImpl() {

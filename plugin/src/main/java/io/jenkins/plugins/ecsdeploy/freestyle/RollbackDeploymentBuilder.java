@@ -6,7 +6,6 @@ import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.steps.RollbackDeploymentStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -35,7 +34,6 @@ public final class RollbackDeploymentBuilder extends AbstractDeploymentBuilder {
 
     /** Form for the build step. */
     @Extension
-    @Symbol("rollbackDeploymentBuilder")
     public static final class DescriptorImpl extends DescriptorBase {
 
         public DescriptorImpl() {

@@ -8,7 +8,6 @@ import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import io.jenkins.plugins.ecsdeploy.environment.FormChecks;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.steps.TrafficSwitchStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -49,7 +48,6 @@ public final class TrafficSwitchBuilder extends AbstractDeploymentBuilder {
 
     /** Form for the build step. */
     @Extension
-    @Symbol("trafficSwitchBuilder")
     public static final class DescriptorImpl extends DescriptorBase {
 
         public DescriptorImpl() {

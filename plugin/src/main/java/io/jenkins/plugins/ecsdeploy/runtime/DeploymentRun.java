@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.runtime;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
@@ -11,10 +12,10 @@ import io.jenkins.plugins.ecsdeploy.core.config.ConfigProblem;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigValidator;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRecord;
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.io.IOException;
@@ -28,13 +29,17 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One deployment as Jenkins runs it: the engine's state (saved as JSON, so it travels with a Pipeline step's
  * program and survives restarts), the environment it targets, and the build it is recorded on. Each call to
- * {@link #advance} does one short engine step; the caller decides how to wait until the next one (a timer for
- * Pipeline and the Rollback button, the executor for freestyle).
+ * {@link #advance} does one short engine step on a pool thread; the caller decides how to wait until the next one.
+ * Only one thread advances a deployment at a time (the caller's {@link Ticker} sees to that), and nothing here
+ * holds a lock while it talks to AWS: an abort is a volatile note the next step acts on.
  */
+@Restricted(NoExternalUse.class)
 public final class DeploymentRun implements Serializable {
 
     @Serial
@@ -44,9 +49,10 @@ public final class DeploymentRun implements Serializable {
     private final TargetEnvironment target;
     private final String environment;
     private final String id;
-    private String stateJson;
-    private transient EngineSession session;
-    private transient LogListener log;
+    private volatile String stateJson;
+    /** An abort asked for but not yet handed to the engine. */
+    private volatile AbortNote pendingAbort;
+    private transient volatile LogListener log;
 
     private DeploymentRun(TargetEnvironment target, String environment, String id) {
         this.target = target;
@@ -55,33 +61,25 @@ public final class DeploymentRun implements Serializable {
     }
 
     /**
-     * Validates everything and records the new deployment on the build. Calls no AWS API that changes anything
-     * (the engine's start is local; credentials are looked up in Jenkins).
+     * Validates everything and records the new deployment on the build. Calls no AWS API (the engine's start is
+     * local; credentials are looked up in Jenkins). Runs on a pool thread, never on the Pipeline's.
      *
      * @throws AbortException with every problem found, naming fields and how to fix them
      */
-    public static DeploymentRun start(TargetEnvironment target, OperationSpec spec, Run<?, ?> run,
-            TaskListener listener, String startedBy) throws AbortException {
+    public static DeploymentRun create(TargetEnvironment target, DeploymentRequest request, Run<?, ?> run,
+            TaskListener listener) throws AbortException {
         EnvironmentConfig config = validConfig(target);
-        DeploymentRequest request;
-        try {
-            request = spec.toRequest(startedBy);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
         DeploymentRun deployment = new DeploymentRun(target, config.name(),
                 "jenkins-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8));
-        deployment.open(run, listener, config, true);
         DeploymentState state;
-        try {
-            state = deployment.session.engine().start(request, deployment.id, Instant.now());
+        try (EngineSession session = EngineSession.open(target, config, run, deployment.log(listener), true)) {
+            state = session.engine().start(request, deployment.id, Instant.now());
         } catch (IllegalArgumentException e) {
-            deployment.close();
             throw new AbortException(Messages.DeploymentRun_refused(config.name(), e.getMessage()));
         }
         deployment.stateJson = StateJson.write(state);
         DeploymentAction.forRun(run).add(new DeploymentEntry(deployment.id, config.name(), target,
-                deployment.stateJson, startedBy));
+                deployment.stateJson, request.startedBy()));
         saveQuietly(run);
         String link = HyperlinkNote.encodeTo("/" + run.getUrl() + DeploymentAction.URL_NAME + "/",
                 Messages.DeploymentRun_pageLink());
@@ -113,71 +111,86 @@ public final class DeploymentRun implements Serializable {
         return config;
     }
 
-    private void open(Run<?, ?> run, TaskListener listener, EnvironmentConfig config, boolean track)
-            throws AbortException {
-        log = new LogListener(listener.getLogger(), environment);
-        session = EngineSession.open(target, config, run, log, track);
-    }
-
-    private void ensureOpen(Run<?, ?> run, TaskListener listener) throws AbortException {
-        if (session == null) {
-            open(run, listener, validConfig(target), false);
+    private LogListener log(TaskListener listener) {
+        LogListener l = log;
+        if (l == null) {
+            l = new LogListener(listener.getLogger(), environment);
+            log = l;
         }
+        return l;
     }
 
     /**
-     * Does one short engine step and records the result on the build.
+     * Does one short engine step and records the result on the build. A deployment that had already finished
+     * (Jenkins restarted after the last step but before its caller completed) returns null at once.
      *
      * @return when to call again, or null when the deployment has finished
      * @throws AbortException when the engine cannot go on (its message says why); the state is saved first
      */
-    public synchronized Instant advance(Run<?, ?> run, TaskListener listener) throws AbortException {
-        ensureOpen(run, listener);
+    public Instant advance(Run<?, ?> run, TaskListener listener) throws AbortException {
         DeploymentState state = StateJson.readState(stateJson);
+        if (state.isFinished()) {
+            record(run, state, true, null);
+            return null;
+        }
+        EnvironmentConfig config = validConfig(target);
+        LogListener out = log(listener);
         Instant next;
-        try {
-            next = session.engine().advance(state, Instant.now());
-        } catch (RuntimeException e) {
-            stateJson = StateJson.write(state);
-            // Recorded as ended, so the build page does not wait for it; the message says what is left.
-            record(run, true);
-            close();
-            throw new AbortException(Messages.DeploymentRun_engineError(environment, id, e.getMessage()));
+        TrafficSplit live = null;
+        try (EngineSession session = EngineSession.open(target, config, run, out, false)) {
+            AbortNote abort = pendingAbort;
+            if (abort != null) {
+                session.engine().requestAbort(state, abort.who(), abort.reason());
+                pendingAbort = null;
+                listener.getLogger().println(Messages.DeploymentRun_aborting(environment, abort.who()));
+            }
+            try {
+                next = session.engine().advance(state, Instant.now());
+            } catch (RuntimeException e) {
+                stateJson = StateJson.write(state);
+                // Recorded as ended, so the build page does not wait for it; the message says what is left.
+                record(run, state, true, null);
+                throw new AbortException(Messages.DeploymentRun_engineError(environment, id, e.getMessage()));
+            }
+            if (next == null || state.isFinished()) {
+                live = finalSplit(session);
+            }
         }
         stateJson = StateJson.write(state);
         boolean finished = next == null || state.isFinished();
-        if (finished) {
-            record(run, true);
-            close();
+        if (finished || out.takeChanged()) {
+            record(run, state, finished, live);
+        }
+        return finished ? null : next;
+    }
+
+    @CheckForNull
+    private TrafficSplit finalSplit(EngineSession session) {
+        try {
+            return session.status().split();
+        } catch (RuntimeException e) {
+            // Only the Rollback button needs this, and it refuses without it; the deployment itself is done.
+            LOGGER.log(Level.FINE, "Could not read the final traffic split of " + id, e);
             return null;
         }
-        if (log.takeChanged()) {
-            record(run, false);
-        }
-        return next;
     }
 
-    /** Asks the engine to stop: the next {@link #advance} rolls traffic back if it had moved. */
-    public synchronized void requestAbort(Run<?, ?> run, TaskListener listener, String who, String reason)
-            throws AbortException {
-        ensureOpen(run, listener);
-        DeploymentState state = StateJson.readState(stateJson);
-        session.engine().requestAbort(state, who, reason);
-        stateJson = StateJson.write(state);
-        listener.getLogger().println(Messages.DeploymentRun_aborting(environment, who));
+    /**
+     * Asks the engine to stop: the next {@link #advance} rolls traffic back if it had moved. Only notes the
+     * request, so it is safe on the Pipeline's thread and while a step is talking to AWS.
+     */
+    public void requestAbort(String who, String reason) {
+        if (pendingAbort == null) {
+            pendingAbort = new AbortNote(who, reason);
+        }
     }
 
-    private void record(Run<?, ?> run, boolean finished) {
-        TrafficSplit live = null;
-        if (finished) {
-            try {
-                live = session.status().split();
-            } catch (RuntimeException e) {
-                // Only the Rollback button needs this, and it refuses without it; the deployment itself is done.
-                LOGGER.log(Level.FINE, "Could not read the final traffic split of " + id, e);
-            }
-        }
-        DeploymentAction.forRun(run).update(id, stateJson, finished, live);
+    /** Who asked a deployment to stop, and why. */
+    private record AbortNote(String who, String reason) implements Serializable {
+    }
+
+    private void record(Run<?, ?> run, DeploymentState state, boolean finished, @CheckForNull TrafficSplit live) {
+        DeploymentAction.forRun(run).update(id, StateJson.write(state), finished, live);
         saveQuietly(run);
     }
 
@@ -189,7 +202,7 @@ public final class DeploymentRun implements Serializable {
         }
     }
 
-    public synchronized DeploymentState state() {
+    public DeploymentState state() {
         return StateJson.readState(stateJson);
     }
 
@@ -201,39 +214,50 @@ public final class DeploymentRun implements Serializable {
         return environment;
     }
 
+    public TargetEnvironment getTarget() {
+        return target;
+    }
+
     /** How it ended, or null while running. */
+    @CheckForNull
     public Outcome outcome() {
         return state().getRecord().getOutcome();
     }
 
     /**
-     * What a Pipeline step returns: the slot serving production now, the image deployed, the id and outcome.
-     * Plain strings only, so the map is safe to keep in the Pipeline's program.
+     * What a Pipeline step returns: which slots took part, the images, the split it left, the slot serving
+     * production and its image, the id and outcome. Plain strings only, so the map is safe in the Pipeline's
+     * program; later steps of the same deployment pass {@code deploymentId} and {@code image} back.
      */
     public Map<String, Object> result() {
         DeploymentState state = state();
         DeploymentRecord record = state.getRecord();
-        Slot active = record.getOutcome() == Outcome.SUCCEEDED && record.getToSlot() != null
-                ? record.getToSlot() : state.getStableSlot();
+        boolean promoted = record.getOutcome() == Outcome.SUCCEEDED;
+        Slot active = promoted && record.getToSlot() != null ? record.getToSlot() : state.getStableSlot();
+        TrafficSplit split = state.getSplitWanted();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("activeSlot", active == null ? null : active.id());
-        result.put("image", record.getOutcome() == Outcome.SUCCEEDED || record.getOutcome() == Outcome.READY_NOT_PROMOTED
-                ? record.getToImage() : record.getFromImage());
         result.put("deploymentId", id);
+        result.put("environment", environment);
         result.put("outcome", record.getOutcome() == null ? null : record.getOutcome().name());
+        result.put("targetSlot", slotId(record.getToSlot()));
+        result.put("stableSlot", slotId(state.getStableSlot()));
+        result.put("fromImage", record.getFromImage());
+        result.put("toImage", record.getToImage());
+        result.put("split", split == null ? null : "blue=" + split.blue() + ",green=" + split.green());
+        result.put("activeSlot", slotId(active));
+        result.put("image", promoted || record.getOutcome() == Outcome.READY_NOT_PROMOTED
+                ? record.getToImage() : record.getFromImage());
         return result;
+    }
+
+    @CheckForNull
+    private static String slotId(@CheckForNull Slot slot) {
+        return slot == null ? null : slot.id();
     }
 
     /** The failure message for an unsuccessful outcome. */
     public String failureMessage() {
         DeploymentRecord record = state().getRecord();
         return Messages.DeploymentRun_failed(environment, record.getOutcome(), record.getOutcomeMessage());
-    }
-
-    public synchronized void close() {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
     }
 }

@@ -2,26 +2,27 @@ package io.jenkins.plugins.ecsdeploy.runtime;
 
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
-import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.engine.AwsEngines;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
-import io.jenkins.plugins.ecsdeploy.core.engine.StatusReader;
-import io.jenkins.plugins.ecsdeploy.Messages;
-import io.jenkins.plugins.ecsdeploy.core.lock.LockSettings;
+import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import java.time.Duration;
+import java.time.Instant;
 import jenkins.model.Jenkins;
 import jenkins.util.SystemProperties;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Open AWS clients for one environment, with an engine over them. Kept between the short steps of one deployment
- * (so a role is assumed once, not at every poll) and rebuilt after a controller restart, since neither clients
- * nor credentials are ever saved.
+ * One engine step's view of AWS: leased shared clients and an engine over them. Opened for a step and closed after
+ * it, so a deployment that waits holds neither clients nor threads; the lease is cheap because the clients stay
+ * cached between steps. Neither clients nor credentials are ever saved.
  */
+@Restricted(NoExternalUse.class)
 public final class EngineSession implements AutoCloseable {
 
     /**
@@ -32,14 +33,12 @@ public final class EngineSession implements AutoCloseable {
     public static final String LOCK_SETTLE_PROPERTY = EngineSession.class.getName() + ".lockSettle";
 
     private final EnvironmentConfig config;
-    private final AwsAccess access;
-    private final AwsClients clients;
+    private final AwsClientCache.Lease lease;
     private final DeploymentEngine engine;
 
-    private EngineSession(EnvironmentConfig config, AwsAccess access, AwsClients clients, DeploymentEngine engine) {
+    private EngineSession(EnvironmentConfig config, AwsClientCache.Lease lease, DeploymentEngine engine) {
         this.config = config;
-        this.access = access;
-        this.clients = clients;
+        this.lease = lease;
         this.engine = engine;
     }
 
@@ -50,10 +49,14 @@ public final class EngineSession implements AutoCloseable {
     static EngineSession open(TargetEnvironment target, EnvironmentConfig config, Run<?, ?> run,
             DeploymentListener listener, boolean track) throws AbortException {
         LockSettings lock = lockSettings(run);
-        AwsAccess access = AwsAccess.open(target, config, run, track);
-        AwsClients clients = AwsClients.create(
-                new AwsConnection(config.region(), config.endpointUrl(), access.provider(), RetrySettings.defaults()));
-        return new EngineSession(config, access, clients, AwsEngines.create(config, clients, listener, lock));
+        AwsClientCache.Lease lease = AwsAccess.lease(target, config, run, track);
+        try {
+            return new EngineSession(config, lease, AwsEngines.create(config, lease.clients(),
+                    SharedRuntime.get().smoke(), listener, lock));
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
     }
 
     /** Read at every session, not once, so a test can set the property before its builds start. */
@@ -75,7 +78,7 @@ public final class EngineSession implements AutoCloseable {
         return (root != null ? root : "jenkins@" + LockSettings.localHost() + "/") + run.getUrl();
     }
 
-    /** Clients and status only, for pages that show the live state of an environment. */
+    /** The environment's live state, for the build page's status request (never while rendering a page). */
     public static EnvironmentStatus readStatus(TargetEnvironment target, Run<?, ?> run) throws AbortException {
         EnvironmentConfig config = target.config();
         try (EngineSession session = open(target, config, run, DeploymentListener.NONE, false)) {
@@ -87,17 +90,16 @@ public final class EngineSession implements AutoCloseable {
         return engine;
     }
 
-    EnvironmentConfig config() {
-        return config;
+    AwsClients clients() {
+        return lease.clients();
     }
 
     EnvironmentStatus status() {
-        return StatusReader.read(config, clients);
+        return AwsEngines.statusReader(config, lease.clients()).read(config, Instant.now());
     }
 
     @Override
     public void close() {
-        clients.close();
-        access.close();
+        lease.close();
     }
 }

@@ -2,19 +2,22 @@ package io.jenkins.plugins.ecsdeploy.runtime;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.ecsdeploy.Messages;
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What a step or build step asked for, as the user wrote it, turned into a core {@link DeploymentRequest} when
  * the deployment starts. Shared by the Pipeline steps and the freestyle builders so both read their parameters
  * the same way.
  */
+@Restricted(NoExternalUse.class)
 public final class OperationSpec implements Serializable {
 
     @Serial

@@ -6,6 +6,8 @@ import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.environment.DeploymentEnvironment;
 import java.io.Serial;
 import java.io.Serializable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The environment one deployment runs against, frozen when it starts: either a configured
@@ -13,6 +15,7 @@ import java.io.Serializable;
  * (a credentials id and an optional role, never a secret). Saved with the step and in the build, so a resumed
  * or rolled-back deployment talks to the same place even if the configuration changed since.
  */
+@Restricted(NoExternalUse.class)
 public final class TargetEnvironment implements Serializable {
 
     @Serial
@@ -38,18 +41,19 @@ public final class TargetEnvironment implements Serializable {
     }
 
     /**
-     * @param definedByAdministrator true for an environment from Manage Jenkins: only those may fall back to the
-     *     controller's own AWS identity when they name no credentials
+     * @param definedByAdministrator true for an environment from Manage Jenkins: only those, and only when the
+     *     administrator ticked "use the controller's own AWS identity", fall back to it without credentials
      */
     public static TargetEnvironment configured(DeploymentEnvironment environment, boolean definedByAdministrator) {
         return new TargetEnvironment(environment, null, null, environment.getCredentialsId(),
-                environment.getRoleArn(), environment.getExternalId(), definedByAdministrator);
+                environment.getRoleArn(), environment.getExternalId(),
+                definedByAdministrator && environment.isUseControllerIdentity());
     }
 
     /**
-     * @param access the configured environment whose credentials and role to use, or null to use only
-     *     {@code credentialsId}. A file never gets the controller's own AWS identity: its author, not an
-     *     administrator, chooses what it deploys to.
+     * @param access the configured environment the step named explicitly, whose credentials and role to use, or
+     *     null to use only {@code credentialsId}. A file never gets the controller's own AWS identity: its author,
+     *     not an administrator, chooses what it deploys to.
      */
     public static TargetEnvironment fromFile(String yaml, String fileName, @CheckForNull DeploymentEnvironment access,
             @CheckForNull String credentialsId) {

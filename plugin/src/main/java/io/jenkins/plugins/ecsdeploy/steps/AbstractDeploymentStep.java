@@ -8,7 +8,12 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ecsdeploy.environment.CredentialsItems;
 import io.jenkins.plugins.ecsdeploy.environment.EnvironmentItems;
 import io.jenkins.plugins.ecsdeploy.environment.FieldText;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
+import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -59,10 +64,17 @@ public abstract class AbstractDeploymentStep extends Step {
     /** The operation this step asks for, read from its parameters. */
     protected abstract OperationSpec spec();
 
+    /**
+     * Reads the parameters into the engine's request here, on the Pipeline's thread (no I/O: the build is in
+     * memory), so a bad parameter fails the step before anything runs.
+     */
     @Override
-    public StepExecution start(StepContext context) throws AbortException {
+    public StepExecution start(StepContext context) throws Exception {
+        Run<?, ?> run = context.get(Run.class);
         try {
-            return new DeploymentStepExecution(context, this, spec());
+            DeploymentRequest request = spec().toRequest(StartedBy.of(run));
+            request.requireValid();
+            return new DeploymentStepExecution(context, this, request);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -74,6 +86,22 @@ public abstract class AbstractDeploymentStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        /**
+         * What Pipeline Graph View and Blue Ocean show beside the step: the environment and what it was asked to do
+         * (never credentials, which are ids anyway).
+         */
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            StringBuilder text = new StringBuilder();
+            for (String key : List.of("imageTag", "percent", "stages", "to", "weights", "environment", "configFile")) {
+                Object value = namedArgs.get(key);
+                if (value != null) {
+                    text.append(text.length() == 0 ? "" : " ").append(key).append(": ").append(value);
+                }
+            }
+            return text.length() == 0 ? null : text.toString();
         }
 
         @POST

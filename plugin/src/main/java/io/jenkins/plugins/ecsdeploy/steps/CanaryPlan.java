@@ -4,11 +4,14 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Reads the two ways of asking for canary stages (one {@code percent} with a {@code duration}, or a list of
  * {@code stages} with a {@code stageDuration}) into one plan, refusing a mix of both.
  */
+@Restricted(NoExternalUse.class)
 public final class CanaryPlan {
 
     private CanaryPlan() {

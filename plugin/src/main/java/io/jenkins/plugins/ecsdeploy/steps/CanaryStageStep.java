@@ -1,5 +1,11 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import java.util.stream.Collectors;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.StaplerRequest2;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.util.FormValidation;
@@ -66,6 +72,11 @@ public final class CanaryStageStep extends AbstractDeploymentStep {
         this.stageDuration = FieldText.trimmed(stageDuration);
     }
 
+    /** The stages as the form shows them, {@code 5, 25, 50}; the Pipeline parameter is {@link #getStages}. */
+    public String getStagesText() {
+        return stages == null ? "" : stages.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
     public String getCanarySlot() {
         return canarySlot;
     }
@@ -93,6 +104,33 @@ public final class CanaryStageStep extends AbstractDeploymentStep {
         @Override
         public String getDisplayName() {
             return Messages.CanaryStageStep_displayName();
+        }
+
+        /**
+         * The form has one text field for the plan ({@code 5, 25, 50}); it becomes the {@code stages} list, so the
+         * Snippet Generator writes {@code canaryStage stages: [5, 25, 50], stageDuration: '5m'}.
+         */
+        @Override
+        public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            JSONObject data = JSONObject.fromObject(formData);
+            String text = data.optString("stagesText", "");
+            data.remove("stagesText");
+            CanaryStageStep step = (CanaryStageStep) super.newInstance(req, data);
+            try {
+                step.setStages(StagePlanText.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new FormException(e.getMessage(), "stagesText");
+            }
+            return step;
+        }
+
+        public FormValidation doCheckStagesText(@QueryParameter String value) {
+            try {
+                StagePlanText.parse(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         public FormValidation doCheckPercent(@QueryParameter String value) {

@@ -2,201 +2,201 @@ package io.jenkins.plugins.ecsdeploy.steps;
 
 import hudson.AbortException;
 import hudson.FilePath;
-import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
+import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.runtime.AbortedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
-import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
-import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
-import java.io.IOException;
+import io.jenkins.plugins.ecsdeploy.runtime.Ticker;
 import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Runs a deployment for any of the Pipeline steps without holding a thread: each short engine step is scheduled
- * on Jenkins' timer at the time the engine asks for, and the deployment (engine state as JSON) is saved with the
- * step after every one. After a controller restart {@link #onResume} continues from the saved state, the engine
- * re-reading AWS first. Aborting the build asks the engine to stop and keeps advancing until traffic is back on
- * the stable slot, then fails the step.
+ * Runs a deployment for any of the Pipeline steps without holding a thread. {@link #start} and {@link #stop} run on
+ * the Pipeline's interpreter thread, so they only note what was asked and wake the {@link Ticker}; resolving the
+ * environment, the credentials and every AWS call happen in short steps on the shared step pool, scheduled by
+ * Jenkins' timer when the engine asks. The step's program is saved after the deployment is created, at every
+ * transition and at least once a minute, so after a restart {@link #onResume} continues from there (the engine
+ * re-reads AWS first). Every path ends in exactly one onSuccess or onFailure: a step that throws anything,
+ * Errors included, fails the step.
  */
+@Restricted(NoExternalUse.class)
 public class DeploymentStepExecution extends StepExecution {
 
     @Serial
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(DeploymentStepExecution.class.getName());
+    static final Duration SAVE_EVERY = Duration.ofMinutes(1);
+
+    /** A test hook: while set, a finished deployment does not complete its step (to restart in between). */
+    static volatile boolean holdCompletionForTests;
 
     private final String environment;
     private final String configFile;
     private final String credentialsId;
-    private final OperationSpec spec;
-    private DeploymentRun deployment;
-    /** Set once the build is being aborted; the step fails with it when the rollback has finished. */
-    private Throwable stopCause;
-    private boolean done;
-    private transient ScheduledFuture<?> pending;
-    /** True only while one engine step talks to AWS: a safe restart waits for it, never for a whole bake. */
-    private transient volatile boolean advancing;
-    /** A tick is running; guarded by this. */
-    private transient boolean ticking;
-    /** The build was aborted during a tick: the next tick runs at once, not when the engine asked. */
-    private transient boolean wakeUp;
+    private final DeploymentRequest request;
+    private volatile DeploymentRun deployment;
+    /** Set once the build is being stopped; the step fails with it when the rollback has finished. */
+    private volatile Throwable stopCause;
+    private transient volatile Ticker ticker;
+    private transient AtomicBoolean completed;
+    private transient volatile Instant lastSave;
+    private transient volatile String lastPhase;
 
-    DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, OperationSpec spec) {
+    DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, DeploymentRequest request) {
         super(context);
         this.environment = step.getEnvironment();
         this.configFile = step.getConfigFile();
         this.credentialsId = step.getCredentialsId();
-        this.spec = spec;
+        this.request = request;
     }
 
     @Override
-    public boolean start() throws Exception {
-        Run<?, ?> run = getContext().get(Run.class);
-        TaskListener listener = getContext().get(TaskListener.class);
-        FilePath workspace = getContext().get(FilePath.class);
-        TargetEnvironment target = TargetResolver.resolve(environment, configFile, credentialsId, run, workspace);
-        synchronized (this) {
-            deployment = DeploymentRun.start(target, spec, run, listener, StartedBy.of(run));
-        }
-        getContext().saveState();
-        schedule(0);
+    public boolean start() {
+        ticker().wake();
         return false;
-    }
-
-    private synchronized void schedule(long delayMillis) {
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        // The timer only waits. The engine step (AWS calls, seconds at worst with retries) runs on a pooled thread,
-        // so it never holds one of the few threads Jenkins' timer shares between all periodic work.
-        pending = Timer.get().schedule(() -> Computer.threadPoolForRemoting.submit(this::tick),
-                Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        synchronized (this) {
-            if (done || ticking) {
-                return;
-            }
-            ticking = true;
-        }
-        Instant next;
-        try {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            advancing = true;
-            try {
-                next = deployment.advance(run, listener);
-            } finally {
-                advancing = false;
-            }
-            getContext().saveState();
-        } catch (Exception e) {
-            synchronized (this) {
-                done = true;
-            }
-            deployment.close();
-            getContext().onFailure(e);
-            return;
-        }
-        if (next == null) {
-            finish();
-            return;
-        }
-        synchronized (this) {
-            // Cleared and rescheduled under one lock, and never touched again by this tick: the next tick may
-            // already be running when this method returns, and a stop() must see it as running.
-            ticking = false;
-            schedule(wakeUp ? 0 : Duration.between(Instant.now(), next).toMillis());
-            wakeUp = false;
-        }
-    }
-
-    private void finish() {
-        Throwable cause;
-        synchronized (this) {
-            done = true;
-            cause = stopCause;
-        }
-        if (cause != null) {
-            getContext().onFailure(cause);
-        } else if (deployment.outcome() != null && deployment.outcome().isSuccess()) {
-            getContext().onSuccess(deployment.result());
-        } else {
-            getContext().onFailure(new AbortException(deployment.failureMessage()));
-        }
     }
 
     @Override
     public void onResume() {
-        if (deployment == null) {
-            getContext().onFailure(new AbortException(Messages.DeploymentStepExecution_restartBeforeStart()));
-            return;
-        }
-        schedule(0);
+        ticker().wake();
     }
 
-    @Override
-    public void stop(Throwable cause) throws Exception {
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            stopCause = cause;
+    private synchronized Ticker ticker() {
+        if (ticker == null) {
+            ticker = new Ticker(this::tick);
+            completed = new AtomicBoolean();
         }
-        if (deployment == null) {
-            getContext().onFailure(cause);
-            return;
+        return ticker;
+    }
+
+    private synchronized AtomicBoolean completed() {
+        ticker();
+        return completed;
+    }
+
+    /** One step on the pool: create the deployment on the first, then advance it. Never throws. */
+    private long tick() {
+        if (completed().get()) {
+            return -1;
         }
         try {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            deployment.requestAbort(run, listener, Jenkins.getAuthentication2().getName(),
-                    Messages.DeploymentStepExecution_aborted(String.valueOf(cause.getMessage())));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // The engine cannot be reached (credentials gone, configuration unreadable), so no tick could roll
-            // back either: end the step now rather than leave the build waiting for one.
-            synchronized (this) {
-                done = true;
+            DeploymentRun d = deployment;
+            if (d == null) {
+                if (stopCause != null) {
+                    fail(stopCause);
+                    return -1;
+                }
+                FilePath workspace = getContext().get(FilePath.class);
+                TargetEnvironment target = TargetResolver.resolve(environment, configFile, credentialsId, run,
+                        workspace);
+                d = DeploymentRun.create(target, request, run, listener);
+                deployment = d;
+                save(d);
+                Throwable stop = stopCause;
+                if (stop != null) {
+                    d.requestAbort(AbortedBy.of(stop), Messages.DeploymentStepExecution_aborted(stop.toString()));
+                }
             }
-            deployment.close();
-            // Logged, not attached to the cause: the cause stays the interruption Pipeline records as an abort.
-            LOGGER.log(Level.WARNING, "Could not ask deployment " + deployment.getId() + " to stop", e);
-            getContext().onFailure(cause);
-            return;
+            Instant next = d.advance(run, listener);
+            if (next == null) {
+                if (holdCompletionForTests) {
+                    save(d);
+                    return -1;
+                }
+                finish(d);
+                return -1;
+            }
+            saveIfDue(d);
+            return Math.max(0, Duration.between(Instant.now(), next).toMillis());
+        } catch (Throwable t) {
+            // Errors too: a step that ends here without completing would leave the build waiting for ever.
+            fail(t);
+            if (t instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            return -1;
         }
+    }
+
+    private void finish(DeploymentRun d) {
+        Throwable cause = stopCause;
+        Outcome outcome = d.outcome();
+        if (cause != null) {
+            fail(cause);
+        } else if (outcome != null && outcome.isSuccess()) {
+            if (completed().compareAndSet(false, true)) {
+                getContext().onSuccess(d.result());
+            }
+        } else {
+            fail(new AbortException(d.failureMessage()));
+        }
+    }
+
+    private void fail(Throwable t) {
+        if (completed().compareAndSet(false, true)) {
+            getContext().onFailure(t);
+        }
+    }
+
+    private void saveIfDue(DeploymentRun d) {
+        String phase = d.state().getPhase().name();
+        Instant last = lastSave;
+        if (!phase.equals(lastPhase) || last == null || Instant.now().isAfter(last.plus(SAVE_EVERY))) {
+            lastPhase = phase;
+            save(d);
+        }
+    }
+
+    private void save(DeploymentRun d) {
+        lastSave = Instant.now();
+        lastPhase = d.state().getPhase().name();
         getContext().saveState();
-        synchronized (this) {
-            // A running tick reschedules itself when it ends; scheduling here too would start a second chain.
-            if (ticking) {
-                wakeUp = true;
-            } else {
-                schedule(0);
-            }
+    }
+
+    /**
+     * Notes the abort and wakes the deployment; the next step rolls traffic back if it had moved and then fails
+     * the step with {@code cause}. Never blocks: a step talking to AWS is not waited for.
+     */
+    @Override
+    public void stop(Throwable cause) {
+        if (stopCause == null) {
+            stopCause = cause;
         }
+        DeploymentRun d = deployment;
+        if (d != null) {
+            d.requestAbort(AbortedBy.of(cause), Messages.DeploymentStepExecution_aborted(String.valueOf(
+                    cause.getMessage())));
+        }
+        LOGGER.log(Level.FINE, "Stop requested for {0}", d == null ? "a deployment not yet created" : d.getId());
+        ticker().wake();
     }
 
     @Override
     public boolean blocksRestart() {
-        return advancing;
+        Ticker t = ticker;
+        return t != null && t.isBusy();
     }
 
+    /** Shown in the Pipeline's thread dump and step status; plain text, not localized. */
     @Override
     public String getStatus() {
-        return deployment == null ? Messages.DeploymentStepExecution_starting()
-                : Messages.DeploymentStepExecution_status(deployment.getId(), deployment.getEnvironment(),
-                        deployment.state().getPhase());
+        DeploymentRun d = deployment;
+        return d == null ? "resolving the environment and credentials"
+                : "deployment " + d.getId() + " on " + d.getEnvironment() + ": " + d.state().getPhase();
     }
 }

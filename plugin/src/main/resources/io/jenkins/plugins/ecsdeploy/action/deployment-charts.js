@@ -4,6 +4,11 @@
  * Data comes from data attributes (no inline script, so the page works under Jenkins' Content Security Policy).
  */
 document.addEventListener("DOMContentLoaded", function () {
+  // Colours of the Jenkins theme in use (light, dark, ...), through echarts-api's own resolver.
+  function themeColor(name) {
+    return echartsJenkinsApi.resolveJenkinsColor(name);
+  }
+  var text = echartsJenkinsApi.getTextColor();
   document.querySelectorAll(".ecs-deploy-chart[data-chart]").forEach(function (element) {
     var model = JSON.parse(element.dataset.chart);
     if (!model.times || model.times.length === 0) {
@@ -12,15 +17,16 @@ document.addEventListener("DOMContentLoaded", function () {
     element.style.height = "260px";
     var chart = echarts.init(element);
     chart.setOption({
-      title: { text: element.dataset.title, textStyle: { fontSize: 13 } },
+      title: { text: element.dataset.title, textStyle: { fontSize: 13, color: text } },
       tooltip: { trigger: "axis" },
-      legend: { bottom: 0 },
-      xAxis: { type: "category", data: model.times },
-      yAxis: { type: "value" },
+      legend: { bottom: 0, textStyle: { color: text } },
+      xAxis: { type: "category", data: model.times, axisLabel: { color: text } },
+      yAxis: { type: "value", axisLabel: { color: text } },
       series: [
-        { name: "canary", type: "line", data: model.canary },
-        { name: "stable", type: "line", data: model.stable },
-        { name: "threshold", type: "line", data: model.threshold, lineStyle: { type: "dashed" }, symbol: "none" }
+        { name: "canary", type: "line", data: model.canary, itemStyle: { color: themeColor("--orange") } },
+        { name: "stable", type: "line", data: model.stable, itemStyle: { color: themeColor("--blue") } },
+        { name: "threshold", type: "line", data: model.threshold, symbol: "none",
+          lineStyle: { type: "dashed" }, itemStyle: { color: themeColor("--red") } }
       ]
     });
     window.addEventListener("resize", function () {
