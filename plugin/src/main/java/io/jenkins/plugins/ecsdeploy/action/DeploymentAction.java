@@ -112,9 +112,15 @@ public final class DeploymentAction implements RunAction2 {
         }
     }
 
-    /** Chart data of one metric of a canary stage, for the page's script. */
-    public String chartJson(StageRecord stage, String metric) {
-        return StageCharts.json(stage, metric);
+    /** A chart's title: the metric, its unit, and whether it was a dry run. */
+    public String chartTitle(StageCharts.Chart chart) {
+        String title = chart.unit().isEmpty() ? chart.metric() : chart.metric() + " (" + chart.unit() + ")";
+        return chart.dryRun() ? Messages.DeploymentAction_dryRunChart(title) : title;
+    }
+
+    /** The charts of a canary stage, one per metric it judged, for the page's script. */
+    public List<StageCharts.Chart> charts(StageRecord stage) {
+        return StageCharts.of(stage);
     }
 
     /**

@@ -12,12 +12,14 @@ import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.HealthConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.ListenerConfig;
+import io.jenkins.plugins.ecsdeploy.core.config.NoDataPolicy;
 import io.jenkins.plugins.ecsdeploy.core.config.SlotConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.SlotsConfig;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -69,6 +71,16 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
     private String minRequests;
     private String failureLimit;
     private String inconclusiveLimit;
+    private String maxP50Millis;
+    private String maxP95Millis;
+    private String maxErrorRateIncrease;
+    private String maxLatencyIncreasePercent;
+    private String maxCpuPercent;
+    private String maxMemoryPercent;
+    private String noData;
+    private String analysisYaml;
+    /** Create or update the environment's CloudWatch dashboard when a deployment starts. */
+    private boolean publishDashboard;
     private List<SmokeCheck> smokeChecks = new ArrayList<>();
     /** Folders whose jobs may use this environment, one full name per line; empty: every job. Global only. */
     private String allowedFolders;
@@ -428,6 +440,87 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
      *
      * @throws IllegalArgumentException naming a field whose text is not a number or duration
      */
+    public String getMaxP50Millis() {
+        return maxP50Millis;
+    }
+
+    @DataBoundSetter
+    public void setMaxP50Millis(String maxP50Millis) {
+        this.maxP50Millis = FieldText.trimmed(maxP50Millis);
+    }
+
+    public String getMaxP95Millis() {
+        return maxP95Millis;
+    }
+
+    @DataBoundSetter
+    public void setMaxP95Millis(String maxP95Millis) {
+        this.maxP95Millis = FieldText.trimmed(maxP95Millis);
+    }
+
+    public String getMaxErrorRateIncrease() {
+        return maxErrorRateIncrease;
+    }
+
+    @DataBoundSetter
+    public void setMaxErrorRateIncrease(String maxErrorRateIncrease) {
+        this.maxErrorRateIncrease = FieldText.trimmed(maxErrorRateIncrease);
+    }
+
+    public String getMaxLatencyIncreasePercent() {
+        return maxLatencyIncreasePercent;
+    }
+
+    @DataBoundSetter
+    public void setMaxLatencyIncreasePercent(String maxLatencyIncreasePercent) {
+        this.maxLatencyIncreasePercent = FieldText.trimmed(maxLatencyIncreasePercent);
+    }
+
+    public String getMaxCpuPercent() {
+        return maxCpuPercent;
+    }
+
+    @DataBoundSetter
+    public void setMaxCpuPercent(String maxCpuPercent) {
+        this.maxCpuPercent = FieldText.trimmed(maxCpuPercent);
+    }
+
+    public String getMaxMemoryPercent() {
+        return maxMemoryPercent;
+    }
+
+    @DataBoundSetter
+    public void setMaxMemoryPercent(String maxMemoryPercent) {
+        this.maxMemoryPercent = FieldText.trimmed(maxMemoryPercent);
+    }
+
+    public String getNoData() {
+        return noData;
+    }
+
+    @DataBoundSetter
+    public void setNoData(String noData) {
+        this.noData = FieldText.trimmed(noData);
+    }
+
+    public String getAnalysisYaml() {
+        return analysisYaml;
+    }
+
+    @DataBoundSetter
+    public void setAnalysisYaml(String analysisYaml) {
+        this.analysisYaml = FieldText.trimmed(analysisYaml);
+    }
+
+    public boolean isPublishDashboard() {
+        return publishDashboard;
+    }
+
+    @DataBoundSetter
+    public void setPublishDashboard(boolean publishDashboard) {
+        this.publishDashboard = publishDashboard;
+    }
+
     public EnvironmentConfig toConfig() {
         SlotsConfig slots = new SlotsConfig(new SlotConfig(blueService, blueTargetGroup),
                 new SlotConfig(greenService, greenTargetGroup));
@@ -445,16 +538,21 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
                 FieldText.duration("bakeTime", bakeTime),
                 FieldText.list(alarms),
                 FieldText.duration("scaleDownOldAfter", scaleDownOldAfter));
-        AnalysisConfig analysis = new AnalysisConfig(
+        AnalysisConfig analysis = AnalysisSettings.merge(new AnalysisSettings.Form(
                 FieldText.duration("analysisInterval", analysisInterval),
                 FieldText.decimal("maxErrorRatePercent", maxErrorRatePercent),
-                null,
+                FieldText.decimal("maxP50Millis", maxP50Millis),
+                FieldText.decimal("maxP95Millis", maxP95Millis),
                 FieldText.decimal("maxP99Millis", maxP99Millis),
                 FieldText.longValue("minRequests", minRequests),
                 FieldText.integer("failureLimit", failureLimit),
                 FieldText.integer("inconclusiveLimit", inconclusiveLimit),
-                null, null, null, null,
-                FieldText.list(alarms));
+                AnalysisSettings.noData(noData),
+                FieldText.decimal("maxErrorRateIncrease", maxErrorRateIncrease),
+                FieldText.decimal("maxLatencyIncreasePercent", maxLatencyIncreasePercent),
+                FieldText.decimal("maxCpuPercent", maxCpuPercent),
+                FieldText.decimal("maxMemoryPercent", maxMemoryPercent),
+                FieldText.list(alarms)), AnalysisSettings.parse(analysisYaml));
         return new EnvironmentConfig(name, region, endpointUrl, cluster, container, slots, listener, testListener,
                 health, getSmokeChecks().stream().map(SmokeCheck::toConfig).toList(), analysis);
     }
@@ -540,6 +638,51 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
 
         public FormValidation doCheckInconclusiveLimit(@QueryParameter String value) {
             return FormChecks.wholeNumber("inconclusiveLimit", value);
+        }
+
+        public FormValidation doCheckMaxP50Millis(@QueryParameter String value) {
+            return FormChecks.number("maxP50Millis", value);
+        }
+
+        public FormValidation doCheckMaxP95Millis(@QueryParameter String value) {
+            return FormChecks.number("maxP95Millis", value);
+        }
+
+        public FormValidation doCheckMaxErrorRateIncrease(@QueryParameter String value) {
+            return FormChecks.number("maxErrorRateIncrease", value);
+        }
+
+        public FormValidation doCheckMaxLatencyIncreasePercent(@QueryParameter String value) {
+            return FormChecks.number("maxLatencyIncreasePercent", value);
+        }
+
+        public FormValidation doCheckMaxCpuPercent(@QueryParameter String value) {
+            return FormChecks.number("maxCpuPercent", value);
+        }
+
+        public FormValidation doCheckMaxMemoryPercent(@QueryParameter String value) {
+            return FormChecks.number("maxMemoryPercent", value);
+        }
+
+        public ListBoxModel doFillNoDataItems() {
+            ListBoxModel model = new ListBoxModel();
+            model.add(Messages.DeploymentEnvironment_noDataDefault(), "");
+            for (NoDataPolicy p : NoDataPolicy.values()) {
+                model.add(p.name());
+            }
+            return model;
+        }
+
+        /** Checks the advanced analysis YAML as a deployment would read it, naming the field that is wrong. */
+        @POST
+        public FormValidation doCheckAnalysisYaml(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.READ);
+            try {
+                AnalysisSettings.parse(value);
+                return FormValidation.ok();
+            } catch (RuntimeException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         /** The AWS credentials the current user may pick, in the context of the folder being configured. */

@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentAction;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentEntry;
+import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchDashboards;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigProblem;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigValidator;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
@@ -74,6 +75,9 @@ public final class DeploymentRun implements Serializable {
         DeploymentState state;
         try (EngineSession session = EngineSession.open(target, config, run, deployment.log(listener), true)) {
             state = session.engine().start(request, deployment.id, Instant.now());
+            if (target.isPublishDashboard()) {
+                publishDashboard(config, session, listener);
+            }
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.DeploymentRun_refused(config.name(), e.getMessage()));
         }
@@ -86,6 +90,19 @@ public final class DeploymentRun implements Serializable {
         listener.getLogger().println(Messages.DeploymentRun_started(request.operation(), config.name(),
                 deployment.id, link));
         return deployment;
+    }
+
+    /** The environment's CloudWatch dashboard, as it asked; a failure is reported and the deployment goes on. */
+    private static void publishDashboard(EnvironmentConfig config, EngineSession session, TaskListener listener) {
+        try {
+            CloudWatchDashboards.Result result = CloudWatchDashboards.publish(config, session.clients());
+            listener.getLogger().println(Messages.DeploymentRun_dashboard(config.name(), result.name(),
+                    result.action()));
+            result.warnings().forEach(w -> listener.getLogger().println(
+                    Messages.DeploymentRun_dashboardWarning(config.name(), w)));
+        } catch (RuntimeException e) {
+            listener.getLogger().println(Messages.DeploymentRun_dashboardFailed(config.name(), e.getMessage()));
+        }
     }
 
     /** Continues a deployment recorded on a build (a Rollback button run after a restart). */

@@ -67,6 +67,11 @@ public final class TargetEnvironment implements Serializable {
         return configured != null ? configured.toConfig() : ConfigLoader.parse(fileYaml, fileName);
     }
 
+    /** Whether the environment asks for its CloudWatch dashboard to be published when a deployment starts. */
+    public boolean isPublishDashboard() {
+        return configured != null && configured.isPublishDashboard();
+    }
+
     /** Where the configuration came from, for messages. */
     public String source() {
         return configured != null ? configured.getName() : fileName;

@@ -25,8 +25,13 @@ document.addEventListener("DOMContentLoaded", function () {
       series: [
         { name: "canary", type: "line", data: model.canary, itemStyle: { color: themeColor("--orange") } },
         { name: "stable", type: "line", data: model.stable, itemStyle: { color: themeColor("--blue") } },
-        { name: "threshold", type: "line", data: model.threshold, symbol: "none",
-          lineStyle: { type: "dashed" }, itemStyle: { color: themeColor("--red") } }
+        { name: "fail level", type: "line", data: model.threshold, symbol: "none",
+          lineStyle: { type: "dashed" }, itemStyle: { color: themeColor("--red") } },
+        { name: "warn level", type: "line", data: model.warn, symbol: "none",
+          lineStyle: { type: "dotted" }, itemStyle: { color: themeColor("--yellow") } },
+        // Where the interval failed on this metric, a mark on the canary's value.
+        { name: "FAIL", type: "scatter", symbolSize: 10, itemStyle: { color: themeColor("--red") },
+          data: model.verdicts.map(function (v, i) { return v === "FAIL" ? model.canary[i] : null; }) }
       ]
     });
     window.addEventListener("resize", function () {
