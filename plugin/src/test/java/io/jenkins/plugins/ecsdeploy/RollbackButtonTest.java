@@ -13,7 +13,6 @@ import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import jenkins.model.Jenkins;
-import net.sf.json.JSONNull;
 import net.sf.json.JSONObject;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.HttpMethod;
@@ -169,9 +168,11 @@ class RollbackButtonTest {
         assertThat(first.getJSONObject("data").getJSONArray("slots")).hasSize(2);
         assertThat(oneRead).isPositive();
         assertThat(aws.calls()).as("the second look within 10 s reads nothing").hasSize(before + oneRead);
-        // Only those who may roll back learn whether the button would act.
-        assertThat(first.getJSONObject("data").get("rollbackRefusal")).isInstanceOf(JSONNull.class);
-        assertThat(second.getJSONObject("data").get("rollbackRefusal")).isInstanceOf(JSONNull.class);
+        // Only those who may roll back learn whether the button would act; here it would.
+        assertThat(first.getJSONObject("data").getBoolean("mayRollBack")).isFalse();
+        assertThat(first.getJSONObject("data").has("rollbackRefusal")).isFalse();
+        assertThat(second.getJSONObject("data").getBoolean("mayRollBack")).isTrue();
+        assertThat(second.getJSONObject("data").getString("rollbackRefusal")).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
@@ -149,7 +150,12 @@ public final class DeploymentAction implements RunAction2 {
         }
         LiveStatus live = LiveStatusCache.get(run, latest);
         Map<String, Object> json = LiveStatusJson.of(live);
-        json.put("rollbackRefusal", hasRollbackPermission() ? RollbackCheck.refusal(latest, live) : null);
+        // Only those who may roll back learn whether the button would act now (empty: it would).
+        boolean may = hasRollbackPermission();
+        json.put("mayRollBack", may);
+        if (may) {
+            json.put("rollbackRefusal", Objects.requireNonNullElse(RollbackCheck.refusal(latest, live), ""));
+        }
         return HttpResponses.okJSON(json);
     }
 

@@ -16,8 +16,8 @@ final class LiveStatusJson {
     static Map<String, Object> of(LiveStatus live) {
         Map<String, Object> json = new LinkedHashMap<>();
         EnvironmentStatus status = live.getStatus();
-        json.put("error", live.getError());
         if (status == null) {
+            json.put("error", String.valueOf(live.getError()));
             return json;
         }
         json.put("environment", status.environment());
