@@ -29,6 +29,8 @@ public final class DeploymentIndex extends ItemListener {
     private static final Logger LOGGER = Logger.getLogger(DeploymentIndex.class.getName());
     private static final Object LOCK = new Object();
     private static Map<String, Integer> builds;
+    /** The file {@link #builds} was read from: a new Jenkins in the same JVM (tests, a reload) reads its own. */
+    private static File loadedFrom;
 
     /** The build that made the job's latest deployment, or null if none did (or it was deleted). */
     @CheckForNull
@@ -82,9 +84,10 @@ public final class DeploymentIndex extends ItemListener {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Integer> loaded() {
-        if (builds == null) {
+        XmlFile file = file();
+        if (builds == null || !file.getFile().equals(loadedFrom)) {
             builds = new HashMap<>();
-            XmlFile file = file();
+            loadedFrom = file.getFile();
             if (file.exists()) {
                 try {
                     builds.putAll((Map<String, Integer>) file.read());
