@@ -168,6 +168,11 @@ public final class DeploymentRun implements Serializable {
                 // Recorded as ended, so the build page does not wait for it; the message says what is left.
                 record(run, state, true, null);
                 throw new AbortException(Messages.DeploymentRun_engineError(environment, id, e.getMessage()));
+            } catch (Error e) {
+                // Recorded as ended too (the build page must not show it running for ever); the caller fails.
+                stateJson = StateJson.write(state);
+                record(run, state, true, null);
+                throw e;
             }
             if (next == null || state.isFinished()) {
                 live = finalSplit(session);
