@@ -70,6 +70,29 @@ public final class DeploymentEngine {
     }
 
     /**
+     * Like {@link #start(DeploymentRequest, String, Instant)}, but the new run reuses the names (ARNs) that an
+     * earlier run of this environment resolved, kept in its state, instead of looking them up again: what lets an
+     * operator's rollback reach AWS with nothing but the calls that move traffic. Names that no longer exist make
+     * the first call fail before any write; the run then says so, and a run without {@code previous} resolves
+     * afresh.
+     *
+     * @param previous a state of an earlier run of this environment (finished or not), or null to resolve afresh
+     * @throws IllegalArgumentException when {@code previous} belongs to another environment
+     */
+    public DeploymentState start(DeploymentRequest request, String id, Instant now, DeploymentState previous) {
+        DeploymentState s = start(request, id, now);
+        if (previous != null && previous.resolved != null) {
+            if (!config.name().equals(previous.record.environment)) {
+                throw new IllegalArgumentException("The earlier run " + previous.getId() + " belongs to environment '"
+                        + previous.record.environment + "', not '" + config.name() + "'.");
+            }
+            s.resolved = previous.resolved;
+            s.recordedImages = previous.record.imagesBySlot();
+        }
+        return s;
+    }
+
+    /**
      * Does the next short piece of work and returns when to call again, or null when the run has finished (then
      * {@code state.getRecord().getOutcome()} says how). Safe to call again with a saved state after a crash.
      */

@@ -43,6 +43,11 @@ public final class DeploymentState {
     final RollbackProgress rollback = new RollbackProgress();
     /** Null unless someone asked the run to stop. */
     AbortRequest abort;
+    /**
+     * The image each slot ran as the earlier run whose names this run reuses recorded it, for the record of a
+     * preemptive rollback, which reads no service; not saved (a resumed run reads the image instead).
+     */
+    transient java.util.Map<Slot, String> recordedImages = java.util.Map.of();
 
     public DeploymentRecord getRecord() {
         return record;

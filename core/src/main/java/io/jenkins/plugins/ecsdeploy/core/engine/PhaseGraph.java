@@ -42,7 +42,8 @@ final class PhaseGraph {
     private static final Map<Operation, Set<Phase>> ENTRIES = new EnumMap<>(Operation.class);
 
     static {
-        edges(PREFLIGHT, CONFIRM_LOCK, FINISHED);
+        // A rollback takes no lock: it plans and writes in preflight (see PREEMPTIVE).
+        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
         edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, SCALE_UP_TARGET,
                 WAIT_FOR_TARGET_READY, FINISHED);
         edges(REGISTER_TASK_DEFINITION, UPDATE_IDLE_SERVICE, FINISHED);
@@ -89,6 +90,12 @@ final class PhaseGraph {
      */
     static void requireMove(Operation operation, Phase from, Phase to) {
         boolean entry = from != CONFIRM_LOCK || to == FINISHED || ENTRIES.get(operation).contains(to);
+        if (from == PREFLIGHT && to != CONFIRM_LOCK && to != FINISHED) {
+            entry = operation == Operation.ROLLBACK;
+        }
+        if (from == PREFLIGHT && to == CONFIRM_LOCK && operation == Operation.ROLLBACK) {
+            entry = false;
+        }
         if (!NEXT.get(from).contains(to) || !entry) {
             throw new IllegalStateException("The state machine has no move from " + from + " to " + to + " for "
                     + operation + ".");

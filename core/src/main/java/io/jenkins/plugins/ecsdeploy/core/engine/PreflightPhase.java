@@ -32,7 +32,12 @@ final class PreflightPhase {
 
     Next run(StepContext ctx) {
         DeploymentState s = ctx.state;
-        s.resolved = resolver.resolve(ctx.config);
+        if (s.resolved == null) {
+            s.resolved = resolver.resolve(ctx.config);
+        }
+        if (s.request.operation() == Operation.ROLLBACK) {
+            return preemptiveRollback(ctx);
+        }
         Instant confirmAt = lock.acquire(ctx);
         return Next.goTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource()
                 + " until " + s.lock.expires() + "; reading it back before changing anything").thenAt(confirmAt);
@@ -121,8 +126,40 @@ final class PreflightPhase {
         return Next.goTo(Phase.SWITCH_TRAFFIC, "switching from " + s.plan.splitBefore + " to " + wanted);
     }
 
-    private Next rollback(StepContext ctx) {
+    /**
+     * A person's rollback takes the shortest safe path: no lock, no settle wait. It reads the listener and the
+     * health of the slot to return to, and writes at once when that slot is healthy: three calls before the write
+     * is made, the fourth verifies it. The run that holds the lock, if any, is told once traffic is verified
+     * ({@link Preemption}). A slot that is unhealthy or scaled down takes the careful path of {@link #rollback}.
+     */
+    private Next preemptiveRollback(StepContext ctx) {
         DeploymentState s = ctx.state;
+        s.plan = new RunPlan(ctx.aws().router().currentSplit());
+        Slot target = planRollback(s);
+        if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
+            return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
+        }
+        TargetHealthSummary health = ctx.aws().health().targetHealth(target);
+        if (!health.allHealthy(1)) {
+            ctx.progress(target + " has " + health.healthy() + "/" + health.total() + " healthy targets; checking"
+                    + " its service before moving traffic");
+            return rollbackSlot(ctx, target);
+        }
+        s.record.fromSlot = s.plan.stableSlot;
+        s.record.toSlot = target;
+        ctx.applySplit(s.plan.rollbackSplit);
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollback.writes++;
+        return Next.goTo(Phase.VERIFY_ROLLBACK, "rolling back: " + target + " has " + health.healthy() + "/"
+                + health.total() + " healthy targets; asked the load balancer for " + s.plan.rollbackSplit);
+    }
+
+    private Next rollback(StepContext ctx) {
+        return rollbackSlot(ctx, planRollback(ctx.state));
+    }
+
+    /** Decides where the rollback sends traffic, from the split read into the plan. */
+    private static Slot planRollback(DeploymentState s) {
         Slot asked = ((RollbackRequest) s.request).slot();
         TrafficSplit before = s.plan.splitBefore;
         if (asked == null && before.blue() == before.green()) {
@@ -136,6 +173,12 @@ final class PreflightPhase {
         s.plan.targetSlot = target;
         s.plan.stableSlot = target.other();
         s.plan.rollbackSplit = TrafficSplit.allTo(target);
+        return target;
+    }
+
+    /** The careful path: reads both services, scales the target up or waits until it is ready. */
+    private Next rollbackSlot(StepContext ctx, Slot target) {
+        DeploymentState s = ctx.state;
         ServiceControl ecs = ctx.aws().services();
         ServiceSnapshot targetService = ecs.describe(target);
         ServiceSnapshot otherService = ecs.describe(target.other());
@@ -158,7 +201,7 @@ final class PreflightPhase {
      * ALARM already: a run that starts under a firing alarm would be rolled back at its first check.
      */
     private static void requireAlarmsQuiet(StepContext ctx) {
-        List<String> alarms = SwitchPhases.alarmNames(ctx);
+        List<String> alarms = SlotWatch.alarmNames(ctx);
         if (alarms.isEmpty()) {
             return;
         }
