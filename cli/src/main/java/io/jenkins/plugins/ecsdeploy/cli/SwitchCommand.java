@@ -22,11 +22,14 @@ final class SwitchCommand extends DeploymentCommand {
         String weights;
     }
 
+    @Option(names = "--expect-image", paramLabel = "IMAGE",
+            description = "Refuse, before any change, unless the slot gaining traffic runs IMAGE (a tag such as"
+                    + " v1.2.3, or a whole reference).")
+    String expectedImage;
+
     @Override
     DeploymentRequest request() {
-        if (target.slot != null) {
-            return DeploymentRequest.switchTo(TrafficSplit.allTo(target.slot), user());
-        }
-        return DeploymentRequest.switchTo(TrafficSplit.parse(target.weights), user());
+        TrafficSplit split = target.slot != null ? TrafficSplit.allTo(target.slot) : TrafficSplit.parse(target.weights);
+        return DeploymentRequest.switchTo(split, user()).withExpectedImage(expectedImage);
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
@@ -90,6 +91,24 @@ public final class DeploymentEngine {
             s.recordedImages = previous.record.imagesBySlot();
         }
         return s;
+    }
+
+    /**
+     * Makes a run just started act under a deployment lock that an enclosing scope already holds (a Pipeline block
+     * around several steps): the run reads the lock once before its first write, without the settle delay, renews
+     * it as it goes, and leaves it held when it ends. Take {@link DeploymentState#getLock()} afterwards as the
+     * scope's lock: the run may have renewed it. Use {@link ScopeLock} to take, renew and release such a lock.
+     *
+     * @param held the lock as the scope holds it
+     * @throws IllegalStateException when the run has already been advanced
+     */
+    public void useScopeLock(DeploymentState state, LockHolder held) {
+        if (state.phase != Phase.PREFLIGHT || state.lock != null || state.record.transitions.size() > 1) {
+            throw new IllegalStateException("Run " + state.getId() + " has started already: give it the scope's lock"
+                    + " before its first advance.");
+        }
+        state.lock = Objects.requireNonNull(held, "held");
+        state.lockFromScope = true;
     }
 
     /**

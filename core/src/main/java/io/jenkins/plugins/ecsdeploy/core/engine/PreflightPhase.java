@@ -35,8 +35,15 @@ final class PreflightPhase {
         if (s.resolved == null) {
             s.resolved = resolver.resolve(ctx.config);
         }
+        if (s.lockFromScope) {
+            lock.checkScopeLock(ctx);
+        }
         if (s.request.operation() == Operation.ROLLBACK) {
             return preemptiveRollback(ctx);
+        }
+        if (s.lockFromScope) {
+            return Next.goTo(Phase.CONFIRM_LOCK, "runs under the deployment lock its caller holds: "
+                    + s.lock.describe());
         }
         Instant confirmAt = lock.acquire(ctx);
         return Next.goTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource()
@@ -97,6 +104,7 @@ final class PreflightPhase {
         String stableImage = imageOn(ecs, ecs.describe(s.plan.stableSlot));
         String canaryImage = imageOn(ecs, ecs.describe(canary));
         record(s, stableImage, canaryImage);
+        requireExpected(request.expectedImage(), canary, canaryImage, "the canary slot");
         s.canary.stageIndex = 0;
         return Next.goTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
                 + s.plan.stableSlot + " runs " + stableImage + "; traffic now " + s.plan.splitBefore);
@@ -120,6 +128,8 @@ final class PreflightPhase {
         s.plan.stableSlot = s.plan.targetSlot.other();
         ServiceControl ecs = ctx.aws().services();
         record(s, imageOn(ecs, ecs.describe(s.plan.stableSlot)), imageOn(ecs, ecs.describe(s.plan.targetSlot)));
+        requireExpected(((SwitchRequest) s.request).expectedImage(), s.plan.targetSlot, s.record.toImage,
+                "the slot gaining traffic");
         if (wanted.equals(s.plan.splitBefore)) {
             return Next.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
         }
@@ -147,6 +157,12 @@ final class PreflightPhase {
         }
         s.record.fromSlot = s.plan.stableSlot;
         s.record.toSlot = target;
+        String expected = ((RollbackRequest) s.request).expectedImage();
+        if (expected != null) {
+            ServiceControl ecs = ctx.aws().services();
+            s.record.toImage = imageOn(ecs, ecs.describe(target));
+            requireExpected(expected, target, s.record.toImage, "the slot to return to");
+        }
         ctx.applySplit(s.plan.rollbackSplit);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         s.rollback.writes++;
@@ -183,6 +199,8 @@ final class PreflightPhase {
         ServiceSnapshot targetService = ecs.describe(target);
         ServiceSnapshot otherService = ecs.describe(target.other());
         record(s, imageOn(ecs, otherService), imageOn(ecs, targetService));
+        requireExpected(((RollbackRequest) s.request).expectedImage(), target, s.record.toImage,
+                "the slot to return to");
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
@@ -215,6 +233,20 @@ final class PreflightPhase {
     /** The image of the deployed container in the task definition the service runs now. */
     private static String imageOn(ServiceControl ecs, ServiceSnapshot service) {
         return ecs.taskDefinition(service.taskDefinitionArn()).image();
+    }
+
+    /**
+     * Refuses, before any write, an operation whose slot does not run the image its caller approved.
+     *
+     * @param role what the slot is to the operation, for the message
+     */
+    private static void requireExpected(String expected, Slot slot, String actual, String role) {
+        if (!ImageReference.matches(expected, actual)) {
+            throw new DeploymentFailure("expectedImage: " + slot + " (" + role + ") runs " + actual + ", not the"
+                    + " expected " + expected + ". Nothing was changed: another deployment may have put another"
+                    + " version there since. Check what each slot runs (ecs-deploy status), then deploy " + expected
+                    + " or ask for the image the slot runs.");
+        }
     }
 
     private static void record(DeploymentState s, String fromImage, String toImage) {
