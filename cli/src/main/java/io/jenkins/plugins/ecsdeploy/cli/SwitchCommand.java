@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -31,5 +33,11 @@ final class SwitchCommand extends DeploymentCommand {
     DeploymentRequest request() {
         TrafficSplit split = target.slot != null ? TrafficSplit.allTo(target.slot) : TrafficSplit.parse(target.weights);
         return DeploymentRequest.switchTo(split, user()).withExpectedImage(expectedImage);
+    }
+
+    /** A switch reuses the names the newest run of this environment resolved: its listener read checks them. */
+    @Override
+    DeploymentState previousRun(EnvironmentConfig config) {
+        return StateFiles.latestResolved(run.stateDir, config.name());
     }
 }

@@ -43,9 +43,10 @@ final class PhaseGraph {
 
     static {
         // A rollback takes no lock: it plans and writes in preflight (see PREEMPTIVE).
-        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
-        edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, SCALE_UP_TARGET,
-                WAIT_FOR_TARGET_READY, FINISHED);
+        // A write in preflight (rollback) or at the lock's confirmation (switch) that fails goes to ROLL_BACK.
+        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, ROLL_BACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
+        edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, VERIFY_SWITCH, ROLL_BACK,
+                SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
         edges(REGISTER_TASK_DEFINITION, UPDATE_IDLE_SERVICE, FINISHED);
         edges(UPDATE_IDLE_SERVICE, WAIT_FOR_READY, FINISHED);
         edges(WAIT_FOR_READY, POINT_TEST_TRAFFIC, SMOKE_CHECKS, FINISHED);
@@ -66,7 +67,8 @@ final class PhaseGraph {
 
         ENTRIES.put(Operation.DEPLOY, EnumSet.of(REGISTER_TASK_DEFINITION));
         ENTRIES.put(Operation.CANARY, EnumSet.of(SHIFT_CANARY));
-        ENTRIES.put(Operation.SWITCH, EnumSet.of(SWITCH_TRAFFIC));
+        // A switch writes as soon as it has planned (SWITCH_TRAFFIC only in states saved before format 4).
+        ENTRIES.put(Operation.SWITCH, EnumSet.of(VERIFY_SWITCH, ROLL_BACK, SWITCH_TRAFFIC));
         // A rollback to a slot that was scaled down brings its tasks back first.
         ENTRIES.put(Operation.ROLLBACK, EnumSet.of(WAIT_FOR_TARGET_READY, SCALE_UP_TARGET));
     }

@@ -133,7 +133,11 @@ final class PreflightPhase {
         if (wanted.equals(s.plan.splitBefore)) {
             return Next.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
         }
-        return Next.goTo(Phase.SWITCH_TRAFFIC, "switching from " + s.plan.splitBefore + " to " + wanted);
+        // The write reuses the listener read of the plan, made in this step: nothing was written in between.
+        ctx.applySplit(wanted);
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        return Next.goTo(Phase.VERIFY_SWITCH, "switching from " + s.plan.splitBefore + " to " + wanted
+                + ": asked the load balancer for it");
     }
 
     /**
