@@ -9,7 +9,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(CliRuntime.system(), args));
+        CliRuntime runtime = CliRuntime.system();
+        ShutdownReport report = ShutdownReport.install(runtime.abort());
+        int code = run(runtime, args);
+        report.reported(code);
+        System.exit(code);
     }
 
     /** Runs one command line and returns its exit code; tests call this with their own runtime. */
