@@ -21,7 +21,16 @@ public final class Main {
         CommandLine cli = new CommandLine(new EcsDeployCommand(), new CommandFactory(runtime));
         cli.setOut(runtime.out());
         cli.setErr(runtime.err());
-        cli.setExecutionExceptionHandler(new ErrorHandler(runtime));
+        boolean json = java.util.Arrays.asList(args).contains("--json");
+        cli.setExecutionExceptionHandler(new ErrorHandler(runtime, json));
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, rest) -> {
+            int code = usage.handleParseException(e, rest);
+            if (json) {
+                ErrorHandler.printJson(runtime, code, e.getMessage());
+            }
+            return code;
+        });
         cli.registerConverter(java.time.Duration.class, DurationConverter.INSTANCE);
         return cli.execute(args);
     }
