@@ -53,9 +53,11 @@ final class StepContext {
      * nothing to roll back.
      */
     void applySplit(TrafficSplit split) {
-        if (state.traffic.moved && state.lock != null && state.phase != Phase.ROLL_BACK && state.phase != Phase.VERIFY_ROLLBACK) {
-            // The next stage's write starts from what this run set; the read is the one the write needs anyway.
-            if (!aws().router().currentSplit().equals(state.traffic.wanted)) {
+        if (state.lock != null && state.plan != null && laterStep()) {
+            // A write starts from what this run last set, or from the split it planned on before its first write;
+            // the read is the one the write needs anyway. Traffic that differs may be a rollback's: then stop.
+            TrafficSplit expected = state.traffic.moved ? state.traffic.wanted : state.plan.splitBefore;
+            if (!aws().router().currentSplit().equals(expected)) {
                 stopIfPreempted();
             }
         }
@@ -115,6 +117,14 @@ final class StepContext {
         throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run set "
                 + state.traffic.wanted + ", AWS has reported " + actual + " for " + READ_BACK_WINDOW.toSeconds()
                 + " s. Stopping without touching it.");
+    }
+
+    /** Not a rollback's own write, and not in the step that read the split for the plan. */
+    private boolean laterStep() {
+        return switch (state.phase) {
+            case PREFLIGHT, CONFIRM_LOCK, ROLL_BACK, VERIFY_ROLLBACK -> false;
+            default -> true;
+        };
     }
 
     /**

@@ -59,6 +59,29 @@ class PreemptiveRollbackTest {
     }
 
     @Test
+    void aDeployThatHasNotMovedTrafficYetStopsBeforeItsSwitch() {
+        try (EngineHarness h = new EngineHarness().withoutSmokeChecks()) {
+            DeploymentEngine deployEngine = h.engine();
+            DeploymentState deploy = deployEngine.start(DeploymentRequest.deploy("v2.0.0", "alice"), "d-deploy",
+                    h.now);
+            h.runUntil(deployEngine, deploy, s -> s.getPhase() == Phase.WAIT_FOR_READY);
+            // An operator sends all traffic to green while the deploy still waits for it to be ready.
+            DeploymentEngine ops = h.engine();
+            h.runToEnd(ops, ops.start(DeploymentRequest.rollback(Slot.GREEN, "bob", "drill"), "d-rb", h.now,
+                    deploy));
+            assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+            int modifies = h.aws.calls("ModifyListener").size();
+
+            h.runToEnd(deployEngine, deploy);
+
+            assertThat(deploy.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+            assertThat(deploy.getRecord().getPreemptedBy()).contains("d-rb");
+            assertThat(h.aws.calls("ModifyListener")).hasSize(modifies);
+            assertThat(h.aws.tags(FakeAws.LISTENER_ARN)).doesNotContainKeys(LockTag.KEY, LockTag.PREEMPTED_KEY);
+        }
+    }
+
+    @Test
     void rollbackWithNoRunHoldingTheLockLeavesNoTag() {
         try (EngineHarness h = new EngineHarness().withoutSmokeChecks()) {
             DeploymentState deploy = h.run(DeploymentRequest.deploy("v2.0.0", "alice"));
