@@ -56,6 +56,11 @@ final class CanaryCommand extends DeploymentCommand {
         Duration interval;
     }
 
+    @Option(names = "--expect-image", paramLabel = "IMAGE",
+            description = "Refuse, before any change, unless the canary slot runs IMAGE (a tag such as v1.2.3, or a"
+                    + " whole reference).")
+    String expectedImage;
+
     @Override
     DeploymentRequest request() {
         CanaryStages stages;
@@ -66,6 +71,6 @@ final class CanaryCommand extends DeploymentCommand {
         } else {
             stages = CanaryStages.linear(plan.linear.step, plan.linear.interval);
         }
-        return new CanaryRequest(stages, slot, user());
+        return new CanaryRequest(stages, slot, user()).withExpectedImage(expectedImage);
     }
 }

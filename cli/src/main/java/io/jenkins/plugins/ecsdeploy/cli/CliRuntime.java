@@ -2,7 +2,6 @@ package io.jenkins.plugins.ecsdeploy.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -11,9 +10,16 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * uses the system; tests pass one with a fake clock that jumps instead of sleeping.
  *
  * @param credentials credentials for AWS, or null for the SDK's default chain (or --profile)
+ * @param abort where Ctrl-C and SIGTERM ask a run to stop; the sleeper should end its wait for it
  */
 public record CliRuntime(PrintWriter out, PrintWriter err, Clock clock, Sleeper sleeper,
-        AwsCredentialsProvider credentials) {
+        AwsCredentialsProvider credentials, AbortSignal abort) {
+
+    /** A runtime whose runs are never asked to stop. */
+    public CliRuntime(PrintWriter out, PrintWriter err, Clock clock, Sleeper sleeper,
+            AwsCredentialsProvider credentials) {
+        this(out, err, clock, sleeper, credentials, new AbortSignal());
+    }
 
     /** Waits until an instant; the engine says when it wants to be called again. */
     @FunctionalInterface
@@ -23,13 +29,9 @@ public record CliRuntime(PrintWriter out, PrintWriter err, Clock clock, Sleeper 
 
     public static CliRuntime system() {
         Clock clock = Clock.systemUTC();
-        Sleeper sleeper = when -> {
-            long millis = Duration.between(clock.instant(), when).toMillis();
-            if (millis > 0) {
-                Thread.sleep(millis);
-            }
-        };
+        AbortSignal abort = new AbortSignal();
+        Sleeper sleeper = when -> abort.awaitUntil(when, clock);
         return new CliRuntime(new PrintWriter(System.out, true), new PrintWriter(System.err, true), clock, sleeper,
-                null);
+                null, abort);
     }
 }

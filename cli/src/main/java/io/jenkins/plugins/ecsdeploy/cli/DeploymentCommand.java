@@ -20,6 +20,11 @@ abstract class DeploymentCommand extends RunningCommand {
 
     abstract DeploymentRequest request();
 
+    /** An earlier run whose resolved names the new run reuses, or null to resolve afresh (the default). */
+    DeploymentState previousRun(EnvironmentConfig config) {
+        return null;
+    }
+
     @Override
     public Integer call() {
         EnvironmentConfig config = common.loadConfig();
@@ -28,7 +33,7 @@ abstract class DeploymentCommand extends RunningCommand {
         try (AwsClients clients = common.clients(config, runtime)) {
             DeploymentEngine engine = AwsEngines.create(config, clients, printer, lockSettings());
             String id = newId();
-            DeploymentState state = engine.start(request, id, runtime.clock().instant());
+            DeploymentState state = engine.start(request, id, runtime.clock().instant(), previousRun(config));
             return finish(new RunLoop(engine, runtime, run.stateFile(id)).run(state), printer);
         }
     }

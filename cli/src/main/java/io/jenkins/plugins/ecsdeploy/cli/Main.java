@@ -9,7 +9,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(CliRuntime.system(), args));
+        CliRuntime runtime = CliRuntime.system();
+        ShutdownReport report = ShutdownReport.install(runtime.abort());
+        int code = run(runtime, args);
+        report.reported(code);
+        System.exit(code);
     }
 
     /** Runs one command line and returns its exit code; tests call this with their own runtime. */
@@ -17,7 +21,16 @@ public final class Main {
         CommandLine cli = new CommandLine(new EcsDeployCommand(), new CommandFactory(runtime));
         cli.setOut(runtime.out());
         cli.setErr(runtime.err());
-        cli.setExecutionExceptionHandler(new ErrorHandler(runtime));
+        boolean json = java.util.Arrays.asList(args).contains("--json");
+        cli.setExecutionExceptionHandler(new ErrorHandler(runtime, json));
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, rest) -> {
+            int code = usage.handleParseException(e, rest);
+            if (json) {
+                ErrorHandler.printJson(runtime, code, e.getMessage());
+            }
+            return code;
+        });
         cli.registerConverter(java.time.Duration.class, DurationConverter.INSTANCE);
         return cli.execute(args);
     }

@@ -33,7 +33,10 @@ final class ResumeCommand extends RunningCommand {
         try (AwsClients clients = common.clients(config, runtime)) {
             DeploymentEngine engine = AwsEngines.create(config, clients, printer, lockSettings());
             printer.resuming(saved);
-            return finish(new RunLoop(engine, runtime, stateFile).run(saved), printer);
+            // The record goes beside the state it resumed (unless --record says where), with the run's other files.
+            Path recordFile = run.record != null ? run.record
+                    : stateFile.resolveSibling(saved.getId() + ".record.json");
+            return finish(new RunLoop(engine, runtime, stateFile).run(saved), printer, recordFile);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import picocli.CommandLine.Command;
@@ -17,8 +19,19 @@ final class RollbackCommand extends DeploymentCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the record.")
     String reason;
 
+    @Option(names = "--expect-image", paramLabel = "IMAGE",
+            description = "Refuse, before any change, unless the slot traffic returns to runs IMAGE (a tag such as"
+                    + " v1.2.3, or a whole reference).")
+    String expectedImage;
+
     @Override
     DeploymentRequest request() {
-        return DeploymentRequest.rollback(slot, user(), reason);
+        return DeploymentRequest.rollback(slot, user(), reason).withExpectedImage(expectedImage);
+    }
+
+    /** The emergency path reuses the names the newest run of this environment resolved, kept in its state. */
+    @Override
+    DeploymentState previousRun(EnvironmentConfig config) {
+        return StateFiles.latestResolved(run.stateDir, config.name());
     }
 }

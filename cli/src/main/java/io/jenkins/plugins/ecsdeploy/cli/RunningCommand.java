@@ -12,7 +12,10 @@ abstract class RunningCommand extends ConfigCommand {
     RunOptions run;
 
     int finish(DeploymentState state, Printer printer) {
-        Path recordFile = run.recordFile(state.getId());
+        return finish(state, printer, run.recordFile(state.getId()));
+    }
+
+    int finish(DeploymentState state, Printer printer, Path recordFile) {
         StateFiles.saveRecord(state, recordFile);
         printer.result(state, recordFile);
         return ExitCodes.of(state);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -22,11 +24,20 @@ final class SwitchCommand extends DeploymentCommand {
         String weights;
     }
 
+    @Option(names = "--expect-image", paramLabel = "IMAGE",
+            description = "Refuse, before any change, unless the slot gaining traffic runs IMAGE (a tag such as"
+                    + " v1.2.3, or a whole reference).")
+    String expectedImage;
+
     @Override
     DeploymentRequest request() {
-        if (target.slot != null) {
-            return DeploymentRequest.switchTo(TrafficSplit.allTo(target.slot), user());
-        }
-        return DeploymentRequest.switchTo(TrafficSplit.parse(target.weights), user());
+        TrafficSplit split = target.slot != null ? TrafficSplit.allTo(target.slot) : TrafficSplit.parse(target.weights);
+        return DeploymentRequest.switchTo(split, user()).withExpectedImage(expectedImage);
+    }
+
+    /** A switch reuses the names the newest run of this environment resolved: its listener read checks them. */
+    @Override
+    DeploymentState previousRun(EnvironmentConfig config) {
+        return StateFiles.latestResolved(run.stateDir, config.name());
     }
 }

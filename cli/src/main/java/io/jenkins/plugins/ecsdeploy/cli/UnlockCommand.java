@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ecs-deploy unlock --force --reason "..."}: breaks the environment's deployment lock, left by a run that
  * died (a killed CI agent, a lost controller), and prints whose it was. Without {@code --force} it only shows the
- * lock (exit code 6 when one is held): breaking the lock of a live run lets two deployments steer one listener.
+ * lock, and needs no reason (exit code 6 when one is held): breaking the lock of a live run lets two deployments
+ * steer one listener.
  */
 @Command(name = "unlock", mixinStandardHelpOptions = true,
         description = "Break the environment's deployment lock, left by a run that died; prints whose it was.")
@@ -21,14 +22,15 @@ final class UnlockCommand extends ConfigCommand {
     @Option(names = "--force", description = "Really break the lock (without it, only show who holds it).")
     boolean force;
 
-    @Option(names = "--reason", required = true, paramLabel = "TEXT",
-            description = "Why the lock is broken; recorded on the listener next to the lock.")
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "Why the lock is broken (needed with --force); recorded on the listener next to the lock.")
     String reason;
 
     @Override
     public Integer call() {
-        if (reason.isBlank()) {
-            throw new IllegalArgumentException("--reason is empty: say why the lock is broken, for its holder.");
+        if (force && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("--reason: say why the lock is broken, for its holder"
+                    + " (--force --reason \"agent died\").");
         }
         EnvironmentConfig config = common.loadConfig();
         Printer printer = common.printer(runtime);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.cli;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
@@ -30,6 +32,13 @@ final class CliHarness implements AutoCloseable {
     StringWriter err = new StringWriter();
     /** Sleeps allowed before the sleeper "kills" the process; negative means never. */
     int killAfterSleeps = -1;
+    /**
+     * The phase in which a signal (Ctrl-C, SIGTERM) arrives, while the run waits in it; PREFLIGHT means before the
+     * run's first step. Null for none.
+     */
+    Phase signalIn;
+    /** Where the signalled run saves its state, to see its phase as a waiting process would be in it. */
+    Path signalStateDir;
 
     CliHarness(Path dir) {
         this(dir, SdkClients.credentials());
@@ -71,9 +80,28 @@ final class CliHarness implements AutoCloseable {
                 now = when;
             }
         };
-        CliRuntime runtime = new CliRuntime(new PrintWriter(out, true), new PrintWriter(err, true), clock, sleeper,
-                credentials);
+        AbortSignal abort = new AbortSignal();
+        CliRuntime.Sleeper signalled = when -> {
+            sleeper.sleepUntil(when);
+            if (signalIn != null && signalIn == phaseOfTheRun()) {
+                abort.request("interrupted by a signal");
+            }
+        };
+        if (signalIn == Phase.PREFLIGHT) {
+            abort.request("interrupted by a signal");
+        }
+        CliRuntime runtime = new CliRuntime(new PrintWriter(out, true), new PrintWriter(err, true), clock, signalled,
+                credentials, abort);
         return Main.run(runtime, args);
+    }
+
+    private Phase phaseOfTheRun() {
+        try (var files = Files.list(signalStateDir)) {
+            Path state = files.filter(f -> f.toString().endsWith(".state.json")).findFirst().orElseThrow();
+            return StateJson.readState(Files.readString(state)).getPhase();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String out() {

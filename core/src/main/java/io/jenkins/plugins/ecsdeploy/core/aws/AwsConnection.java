@@ -19,7 +19,8 @@ public record AwsConnection(String region, String endpointUrl, AwsCredentialsPro
 
     public AwsConnection {
         if (region == null || region.isBlank()) {
-            throw new IllegalArgumentException("AWS region is not set: give one such as eu-west-1.");
+            throw new IllegalArgumentException("region: the AWS region is not set; set the environment's 'region'"
+                    + " key, such as eu-west-1.");
         }
         region = region.trim();
         if (endpointUrl != null && endpointUrl.isBlank()) {

@@ -6,6 +6,8 @@ import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
@@ -77,12 +79,31 @@ public final class ElbTagLock implements DeploymentLock {
 
     @Override
     public boolean release(LockHolder ours) {
-        Optional<LockHolder> held = current();
+        Map<String, String> tags = tags();
+        Optional<LockHolder> held = Optional.ofNullable(tags.get(LockTag.KEY)).map(LockTag::decode);
         if (held.isEmpty() || !held.get().sameDeployment(ours)) {
             return false;
         }
-        remove();
+        // The note of a rollback that pre-empted this run goes with its lock: it has been read.
+        String note = tags.get(LockTag.PREEMPTED_KEY);
+        if (note != null && LockTag.preemptionOf(note, ours).isPresent()) {
+            remove(LockTag.KEY, LockTag.PREEMPTED_KEY);
+        } else {
+            remove(LockTag.KEY);
+        }
         return true;
+    }
+
+    @Override
+    public void markPreempted(LockHolder victim, String rollbackId, String by, String reason, Instant now) {
+        String record = LockTag.preemptionRecord(victim, now, rollbackId, by, reason);
+        AwsErrors.call("elasticloadbalancing:AddTags", resource, configField, () -> elb.addTags(b -> b
+                .resourceArns(resource).tags(Tag.builder().key(LockTag.PREEMPTED_KEY).value(record).build())));
+    }
+
+    @Override
+    public Optional<String> preemption(LockHolder ours) {
+        return read(LockTag.PREEMPTED_KEY).flatMap(note -> LockTag.preemptionOf(note, ours));
     }
 
     @Override
@@ -108,16 +129,27 @@ public final class ElbTagLock implements DeploymentLock {
     }
 
     private void remove() {
+        remove(LockTag.KEY);
+    }
+
+    private void remove(String... keys) {
         AwsErrors.call("elasticloadbalancing:RemoveTags", resource, configField,
-                () -> elb.removeTags(b -> b.resourceArns(resource).tagKeys(LockTag.KEY)));
+                () -> elb.removeTags(b -> b.resourceArns(resource).tagKeys(keys)));
     }
 
     private Optional<String> read(String key) {
-        return AwsErrors.call("elasticloadbalancing:DescribeTags", resource, configField,
+        return Optional.ofNullable(tags().get(key));
+    }
+
+    /** The resource's tags, in one DescribeTags call. */
+    private Map<String, String> tags() {
+        Map<String, String> tags = new HashMap<>();
+        AwsErrors.call("elasticloadbalancing:DescribeTags", resource, configField,
                 () -> elb.describeTags(b -> b.resourceArns(resource))).tagDescriptions().stream()
                 .filter(d -> resource.equals(d.resourceArn()))
                 .map(TagDescription::tags).flatMap(java.util.List::stream)
-                .filter(t -> key.equals(t.key())).map(Tag::value).findFirst();
+                .forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
     }
 
     private LockHeldException lost(Optional<LockHolder> held, String what) {

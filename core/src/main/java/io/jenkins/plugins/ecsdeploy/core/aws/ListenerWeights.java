@@ -19,6 +19,12 @@ final class ListenerWeights {
 
     private final ElasticLoadBalancingV2Client elb;
     private final ResolvedEnvironment env;
+    /**
+     * The actions of the last read and what they were read from, until the next write: a write right after a read
+     * in the same step (an adapter lives for one engine step) reuses it instead of reading the same thing twice.
+     */
+    private List<Action> lastRead;
+    private String lastReadFrom;
 
     ListenerWeights(ElasticLoadBalancingV2Client elb, ResolvedEnvironment env) {
         this.elb = elb;
@@ -43,7 +49,10 @@ final class ListenerWeights {
 
     /** Rewrites the weights of the forward action, leaving its other settings and the other actions as they are. */
     void write(String listenerArn, String ruleArn, TrafficSplit split) {
-        List<Action> current = actions(listenerArn, ruleArn);
+        List<Action> current = describe(listenerArn, ruleArn).equals(lastReadFrom) ? lastRead
+                : actions(listenerArn, ruleArn);
+        lastRead = null;
+        lastReadFrom = null;
         requireForward(listenerArn, ruleArn, current);
         Map<String, Integer> weights = new LinkedHashMap<>();
         weights.put(env.blueTargetGroupArn(), split.blue());
@@ -63,12 +72,15 @@ final class ListenerWeights {
     }
 
     private List<Action> actions(String listenerArn, String ruleArn) {
-        if (ruleArn != null) {
-            return AwsErrors.call("elasticloadbalancing:DescribeRules", ruleArn, null,
-                    () -> elb.describeRules(b -> b.ruleArns(ruleArn))).rules().get(0).actions();
-        }
-        return AwsErrors.call("elasticloadbalancing:DescribeListeners", listenerArn, null,
-                () -> elb.describeListeners(b -> b.listenerArns(listenerArn))).listeners().get(0).defaultActions();
+        List<Action> actions = ruleArn != null
+                ? AwsErrors.call("elasticloadbalancing:DescribeRules", ruleArn, null,
+                        () -> elb.describeRules(b -> b.ruleArns(ruleArn))).rules().get(0).actions()
+                : AwsErrors.call("elasticloadbalancing:DescribeListeners", listenerArn, null,
+                        () -> elb.describeListeners(b -> b.listenerArns(listenerArn))).listeners().get(0)
+                        .defaultActions();
+        lastRead = actions;
+        lastReadFrom = describe(listenerArn, ruleArn);
+        return actions;
     }
 
     private static Action requireForward(String listenerArn, String ruleArn, List<Action> actions) {

@@ -25,6 +25,11 @@ public final class LockTag {
     public static final String BROKEN_KEY = "ecs-deploy:lock-broken";
     /** ELB's limit on a tag value. */
     public static final int MAX_VALUE_LENGTH = 256;
+    /**
+     * Left by a rollback that moved traffic under a run holding the lock, for that run to read at its next step:
+     * {@code <victim deployment id> <at> <rollback id> <by> <reason>}.
+     */
+    public static final String PREEMPTED_KEY = "ecs-deploy:preempted";
 
     static final int MAX_ID = 80;
     static final int MAX_OWNER = 64;
@@ -63,6 +68,29 @@ public final class LockTag {
     static String brokenRecord(String by, Instant at, LockHolder broken, String reason) {
         return field(by, MAX_OWNER) + " " + at + " " + field(broken.deploymentId(), MAX_ID) + " "
                 + field(reason, MAX_REASON - 30);
+    }
+
+    /** The value of {@link #PREEMPTED_KEY}, within ELB's limits (80 + 20 + 40 + 64 + 47 and four spaces). */
+    static String preemptionRecord(LockHolder victim, Instant at, String rollbackId, String by, String reason) {
+        return field(victim.deploymentId(), MAX_ID) + " " + at + " " + field(rollbackId, 40) + " "
+                + field(by == null ? "unknown" : by, MAX_OWNER) + " " + field(reason == null ? "" : reason, 47);
+    }
+
+    /**
+     * The sentence a pre-empted run records, when {@code record} names {@code ours} as its victim; else empty.
+     */
+    static java.util.Optional<String> preemptionOf(String record, LockHolder ours) {
+        String[] f = record.split(" ", 5);
+        if (f.length < 4 || !f[0].equals(field(ours.deploymentId(), MAX_ID))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String reason = f.length == 5 && !f[4].isEmpty() ? ": " + unescape(f[4]) : "";
+            return java.util.Optional.of("rollback " + unescape(f[2]) + " started by " + unescape(f[3]) + " at "
+                    + f[1] + reason);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("a rollback (" + record + ")");
+        }
     }
 
     /** A field in the tag alphabet, cut to {@code budget} characters between two whole characters. */

@@ -51,20 +51,22 @@ final class CanaryPhases {
         s.canary.stageEndsAt = ctx.now.plus(duration);
         s.canary.intervalStart = ctx.now;
         return Next.goTo(Phase.ANALYSE_CANARY, "verified: " + s.traffic.wanted + "; analysing for "
-                + DurationText.format(duration)).thenAt(nextAnalysis(ctx));
+                + DurationText.format(duration)).thenAt(nextWatch(ctx));
     }
 
     Next analyse(StepContext ctx) {
         DeploymentState s = ctx.state;
         AnalysisConfig cfg = ctx.config.analysis();
         Instant intervalEnd = s.canary.intervalStart.plus(cfg.interval());
-        if (ctx.now.isBefore(intervalEnd.plus(METRICS_DELAY))) {
-            return Next.pollAt(intervalEnd.plus(METRICS_DELAY));
-        }
         if (!ctx.splitUnchanged()) {
             return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
-        List<String> alarms = SwitchPhases.alarmNames(ctx);
+        if (ctx.now.isBefore(intervalEnd.plus(METRICS_DELAY))) {
+            // Between analyses the canary is watched like a bake: health and alarms at every poll.
+            watch(ctx);
+            return Next.pollAt(nextWatch(ctx));
+        }
+        List<String> alarms = SlotWatch.alarmNames(ctx);
         List<String> firing = alarms.isEmpty() ? List.of() : ctx.aws().metrics().alarmsInAlarm(alarms);
         Map<Slot, IntervalMetrics> metrics = ctx.aws().metrics().fetch(s.canary.intervalStart, intervalEnd);
         IntervalResult result = CanaryAnalyzer.evaluate(cfg, metrics.get(s.plan.targetSlot),
@@ -92,6 +94,26 @@ final class CanaryPhases {
         }
         return Next.finish(Outcome.SUCCEEDED, "Canary " + s.plan.targetSlot + " passed every stage and now receives "
                 + stage.getPercent() + "% of traffic; promote it with a switch to " + s.plan.targetSlot + ".");
+    }
+
+    /** Reads the canary's health and the alarms; a breach ends the stage FAILED at once. */
+    private static void watch(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        StageRecord stage = currentStage(s);
+        String during = "canary stage " + (s.canary.stageIndex + 1) + " at " + stage.getPercent() + "%";
+        try {
+            SlotWatch.require(ctx, s.plan.targetSlot, during);
+        } catch (DeploymentFailure breach) {
+            stage.end(ctx.now, Verdict.FAIL, breach.getMessage());
+            throw breach;
+        }
+    }
+
+    /** The next poll, but no later than the next analysis. */
+    private static Instant nextWatch(StepContext ctx) {
+        Instant analysis = nextAnalysis(ctx);
+        Instant poll = ctx.nextPoll();
+        return poll.isBefore(analysis) ? poll : analysis;
     }
 
     private static Instant nextAnalysis(StepContext ctx) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
@@ -67,6 +68,47 @@ public final class DeploymentEngine {
         s.record.transitions.add(created);
         listener.onTransition(s, created);
         return s;
+    }
+
+    /**
+     * Like {@link #start(DeploymentRequest, String, Instant)}, but the new run reuses the names (ARNs) that an
+     * earlier run of this environment resolved, kept in its state, instead of looking them up again: what lets an
+     * operator's rollback reach AWS with nothing but the calls that move traffic. Names that no longer exist make
+     * the first call fail before any write; the run then says so, and a run without {@code previous} resolves
+     * afresh.
+     *
+     * @param previous a state of an earlier run of this environment (finished or not), or null to resolve afresh
+     * @throws IllegalArgumentException when {@code previous} belongs to another environment
+     */
+    public DeploymentState start(DeploymentRequest request, String id, Instant now, DeploymentState previous) {
+        DeploymentState s = start(request, id, now);
+        if (previous != null && previous.resolved != null) {
+            if (!config.name().equals(previous.record.environment)) {
+                throw new IllegalArgumentException("The earlier run " + previous.getId() + " belongs to environment '"
+                        + previous.record.environment + "', not '" + config.name() + "'.");
+            }
+            s.resolved = previous.resolved;
+            s.recordedImages = previous.record.imagesBySlot();
+        }
+        return s;
+    }
+
+    /**
+     * Makes a run just started act under a deployment lock that an enclosing scope already holds (a Pipeline block
+     * around several steps): the run reads the lock once before its first write, without the settle delay, renews
+     * it as it goes, and leaves it held when it ends. Take {@link DeploymentState#getLock()} afterwards as the
+     * scope's lock: the run may have renewed it. Use {@link ScopeLock} to take, renew and release such a lock.
+     *
+     * @param held the lock as the scope holds it
+     * @throws IllegalStateException when the run has already been advanced
+     */
+    public void useScopeLock(DeploymentState state, LockHolder held) {
+        if (state.phase != Phase.PREFLIGHT || state.lock != null || state.record.transitions.size() > 1) {
+            throw new IllegalStateException("Run " + state.getId() + " has started already: give it the scope's lock"
+                    + " before its first advance.");
+        }
+        state.lock = Objects.requireNonNull(held, "held");
+        state.lockFromScope = true;
     }
 
     /**

@@ -31,6 +31,25 @@ public final class DeploymentRecord {
     Outcome outcome;
     String outcomeMessage;
     String abortedBy;
+    /** The rollback that moved traffic under this run and stopped it, or null. */
+    String preemptedBy;
+
+    /** The image each slot ran when this run ended, as far as the record says. */
+    java.util.Map<Slot, String> imagesBySlot() {
+        java.util.Map<Slot, String> images = new java.util.EnumMap<>(Slot.class);
+        if (fromSlot != null && fromImage != null) {
+            images.put(fromSlot, fromImage);
+        }
+        if (toSlot != null && toImage != null) {
+            images.put(toSlot, toImage);
+        }
+        return images;
+    }
+
+    /** The rollback (id, who, when, why) that pre-empted this run, or null when none did. */
+    public String getPreemptedBy() {
+        return preemptedBy;
+    }
 
     public String getId() {
         return id;

@@ -22,7 +22,7 @@ import java.time.Instant;
 public final class DeploymentState {
 
     /** The format of a saved state. The first format (1) carried no version; {@link StateJson} migrates it. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     int schemaVersion = SCHEMA_VERSION;
     final DeploymentRecord record = new DeploymentRecord();
@@ -32,6 +32,8 @@ public final class DeploymentState {
     ResolvedEnvironment resolved;
     /** The deployment lock as this run last wrote it; null until taken. Kept across a resume. */
     LockHolder lock;
+    /** Whether {@link #lock} was taken by the caller's scope, which renews it between runs and releases it. */
+    boolean lockFromScope;
     /** The run that holds (or took) the lock, when that is why this run stopped. */
     LockHolder lockConflict;
     /** Null until {@code CONFIRM_LOCK} read the production split. */
@@ -43,6 +45,11 @@ public final class DeploymentState {
     final RollbackProgress rollback = new RollbackProgress();
     /** Null unless someone asked the run to stop. */
     AbortRequest abort;
+    /**
+     * The image each slot ran as the earlier run whose names this run reuses recorded it, for the record of a
+     * preemptive rollback, which reads no service; not saved (a resumed run reads the image instead).
+     */
+    transient java.util.Map<Slot, String> recordedImages = java.util.Map.of();
 
     public DeploymentRecord getRecord() {
         return record;
@@ -91,6 +98,11 @@ public final class DeploymentState {
     /** Another run holding the deployment lock, when that is why this run stopped; null otherwise. */
     public LockHolder getLockConflict() {
         return lockConflict;
+    }
+
+    /** Whether the run acts under a lock its caller's scope holds, and leaves it held when it ends. */
+    public boolean isLockFromScope() {
+        return lockFromScope;
     }
 
     public boolean isAbortRequested() {

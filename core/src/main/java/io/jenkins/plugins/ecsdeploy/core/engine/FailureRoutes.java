@@ -68,6 +68,10 @@ final class FailureRoutes {
             return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live with " + s.record.toImage + ", but "
                     + s.plan.stableSlot + " could not be scaled down: " + why);
         }
+        if (s.traffic.moved && s.request.operation() == Operation.ROLLBACK) {
+            // The rollback's own write failed or its reply was lost: write it again, in the careful phase.
+            return Next.goTo(Phase.ROLL_BACK, why + " Writing the rollback again.");
+        }
         if (s.traffic.moved) {
             s.rollback.failureReason = why;
             return Next.goTo(Phase.ROLL_BACK, why + " Rolling back.");

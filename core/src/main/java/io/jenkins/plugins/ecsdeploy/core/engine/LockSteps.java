@@ -27,8 +27,31 @@ final class LockSteps {
         return ctx.now.plus(settings.settle());
     }
 
+    /**
+     * A run under a lock its caller holds ({@code DeploymentEngine.useScopeLock}) reads it once, with no settle
+     * delay: the caller confirmed it when it took it. Adopts the stored holder, whose expiry may be newer.
+     *
+     * @throws io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException when the stored lock is not the
+     *     caller's
+     */
+    void checkScopeLock(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        java.util.Optional<LockHolder> held = ctx.aws().lock().current();
+        if (held.isEmpty() || !held.get().sameDeployment(s.lock) || held.get().isExpired(ctx.now)) {
+            throw new io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException("The deployment lock of "
+                    + s.lock.deploymentId() + ", under which this run was asked to act, is not held on "
+                    + ctx.aws().lock().resource() + held.map(h -> ": it is held by " + h.describe()).orElse(
+                    ": nobody holds it") + ". Nothing was changed; take the lock again before acting.",
+                    held.orElse(null));
+        }
+        s.lock = held.get();
+    }
+
     /** Returns the time to come back when the settle delay is not over; null once the lock is confirmed ours. */
     Instant confirm(StepContext ctx) {
+        if (ctx.state.lockFromScope) {
+            return null;
+        }
         Instant due = ctx.state.phaseEnteredAt.plus(settings.settle());
         if (ctx.now.isBefore(due)) {
             return due;
@@ -44,7 +67,8 @@ final class LockSteps {
      */
     void renew(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (s.lock == null) {
+        if (s.lock == null || s.resolved == null) {
+            // A scope's lock, given before preflight resolved where it lives, is checked in preflight.
             return;
         }
         try {
@@ -65,7 +89,8 @@ final class LockSteps {
      */
     String release(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (s.lock == null) {
+        if (s.lock == null || s.lockFromScope) {
+            // A lock taken by the caller's scope is the scope's to release.
             return "";
         }
         try {

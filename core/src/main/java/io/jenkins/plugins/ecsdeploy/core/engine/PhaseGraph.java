@@ -42,9 +42,11 @@ final class PhaseGraph {
     private static final Map<Operation, Set<Phase>> ENTRIES = new EnumMap<>(Operation.class);
 
     static {
-        edges(PREFLIGHT, CONFIRM_LOCK, FINISHED);
-        edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, SCALE_UP_TARGET,
-                WAIT_FOR_TARGET_READY, FINISHED);
+        // A rollback takes no lock: it plans and writes in preflight (see PREEMPTIVE).
+        // A write in preflight (rollback) or at the lock's confirmation (switch) that fails goes to ROLL_BACK.
+        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, ROLL_BACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
+        edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, VERIFY_SWITCH, ROLL_BACK,
+                SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
         edges(REGISTER_TASK_DEFINITION, UPDATE_IDLE_SERVICE, FINISHED);
         edges(UPDATE_IDLE_SERVICE, WAIT_FOR_READY, FINISHED);
         edges(WAIT_FOR_READY, POINT_TEST_TRAFFIC, SMOKE_CHECKS, FINISHED);
@@ -65,7 +67,8 @@ final class PhaseGraph {
 
         ENTRIES.put(Operation.DEPLOY, EnumSet.of(REGISTER_TASK_DEFINITION));
         ENTRIES.put(Operation.CANARY, EnumSet.of(SHIFT_CANARY));
-        ENTRIES.put(Operation.SWITCH, EnumSet.of(SWITCH_TRAFFIC));
+        // A switch writes as soon as it has planned (SWITCH_TRAFFIC only in states saved before format 4).
+        ENTRIES.put(Operation.SWITCH, EnumSet.of(VERIFY_SWITCH, ROLL_BACK, SWITCH_TRAFFIC));
         // A rollback to a slot that was scaled down brings its tasks back first.
         ENTRIES.put(Operation.ROLLBACK, EnumSet.of(WAIT_FOR_TARGET_READY, SCALE_UP_TARGET));
     }
@@ -89,6 +92,12 @@ final class PhaseGraph {
      */
     static void requireMove(Operation operation, Phase from, Phase to) {
         boolean entry = from != CONFIRM_LOCK || to == FINISHED || ENTRIES.get(operation).contains(to);
+        if (from == PREFLIGHT && to != CONFIRM_LOCK && to != FINISHED) {
+            entry = operation == Operation.ROLLBACK;
+        }
+        if (from == PREFLIGHT && to == CONFIRM_LOCK && operation == Operation.ROLLBACK) {
+            entry = false;
+        }
         if (!NEXT.get(from).contains(to) || !entry) {
             throw new IllegalStateException("The state machine has no move from " + from + " to " + to + " for "
                     + operation + ".");

@@ -32,7 +32,19 @@ final class PreflightPhase {
 
     Next run(StepContext ctx) {
         DeploymentState s = ctx.state;
-        s.resolved = resolver.resolve(ctx.config);
+        if (s.resolved == null) {
+            s.resolved = resolver.resolve(ctx.config);
+        }
+        if (s.lockFromScope) {
+            lock.checkScopeLock(ctx);
+        }
+        if (s.request.operation() == Operation.ROLLBACK) {
+            return preemptiveRollback(ctx);
+        }
+        if (s.lockFromScope) {
+            return Next.goTo(Phase.CONFIRM_LOCK, "runs under the deployment lock its caller holds: "
+                    + s.lock.describe());
+        }
         Instant confirmAt = lock.acquire(ctx);
         return Next.goTo(Phase.CONFIRM_LOCK, "took the deployment lock on " + ctx.aws().lock().resource()
                 + " until " + s.lock.expires() + "; reading it back before changing anything").thenAt(confirmAt);
@@ -92,6 +104,7 @@ final class PreflightPhase {
         String stableImage = imageOn(ecs, ecs.describe(s.plan.stableSlot));
         String canaryImage = imageOn(ecs, ecs.describe(canary));
         record(s, stableImage, canaryImage);
+        requireExpected(request.expectedImage(), canary, canaryImage, "the canary slot");
         s.canary.stageIndex = 0;
         return Next.goTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
                 + s.plan.stableSlot + " runs " + stableImage + "; traffic now " + s.plan.splitBefore);
@@ -115,14 +128,58 @@ final class PreflightPhase {
         s.plan.stableSlot = s.plan.targetSlot.other();
         ServiceControl ecs = ctx.aws().services();
         record(s, imageOn(ecs, ecs.describe(s.plan.stableSlot)), imageOn(ecs, ecs.describe(s.plan.targetSlot)));
+        requireExpected(((SwitchRequest) s.request).expectedImage(), s.plan.targetSlot, s.record.toImage,
+                "the slot gaining traffic");
         if (wanted.equals(s.plan.splitBefore)) {
             return Next.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
         }
-        return Next.goTo(Phase.SWITCH_TRAFFIC, "switching from " + s.plan.splitBefore + " to " + wanted);
+        // The write reuses the listener read of the plan, made in this step: nothing was written in between.
+        ctx.applySplit(wanted);
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        return Next.goTo(Phase.VERIFY_SWITCH, "switching from " + s.plan.splitBefore + " to " + wanted
+                + ": asked the load balancer for it");
+    }
+
+    /**
+     * A person's rollback takes the shortest safe path: no lock, no settle wait. It reads the listener and the
+     * health of the slot to return to, and writes at once when that slot is healthy: three calls before the write
+     * is made, the fourth verifies it. The run that holds the lock, if any, is told once traffic is verified
+     * ({@link Preemption}). A slot that is unhealthy or scaled down takes the careful path of {@link #rollback}.
+     */
+    private Next preemptiveRollback(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        s.plan = new RunPlan(ctx.aws().router().currentSplit());
+        Slot target = planRollback(s);
+        if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
+            return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
+        }
+        TargetHealthSummary health = ctx.aws().health().targetHealth(target);
+        if (!health.allHealthy(1)) {
+            ctx.progress(target + " has " + health.healthy() + "/" + health.total() + " healthy targets; checking"
+                    + " its service before moving traffic");
+            return rollbackSlot(ctx, target);
+        }
+        s.record.fromSlot = s.plan.stableSlot;
+        s.record.toSlot = target;
+        String expected = ((RollbackRequest) s.request).expectedImage();
+        if (expected != null) {
+            ServiceControl ecs = ctx.aws().services();
+            s.record.toImage = imageOn(ecs, ecs.describe(target));
+            requireExpected(expected, target, s.record.toImage, "the slot to return to");
+        }
+        ctx.applySplit(s.plan.rollbackSplit);
+        s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
+        s.rollback.writes++;
+        return Next.goTo(Phase.VERIFY_ROLLBACK, "rolling back: " + target + " has " + health.healthy() + "/"
+                + health.total() + " healthy targets; asked the load balancer for " + s.plan.rollbackSplit);
     }
 
     private Next rollback(StepContext ctx) {
-        DeploymentState s = ctx.state;
+        return rollbackSlot(ctx, planRollback(ctx.state));
+    }
+
+    /** Decides where the rollback sends traffic, from the split read into the plan. */
+    private static Slot planRollback(DeploymentState s) {
         Slot asked = ((RollbackRequest) s.request).slot();
         TrafficSplit before = s.plan.splitBefore;
         if (asked == null && before.blue() == before.green()) {
@@ -136,10 +193,18 @@ final class PreflightPhase {
         s.plan.targetSlot = target;
         s.plan.stableSlot = target.other();
         s.plan.rollbackSplit = TrafficSplit.allTo(target);
+        return target;
+    }
+
+    /** The careful path: reads both services, scales the target up or waits until it is ready. */
+    private Next rollbackSlot(StepContext ctx, Slot target) {
+        DeploymentState s = ctx.state;
         ServiceControl ecs = ctx.aws().services();
         ServiceSnapshot targetService = ecs.describe(target);
         ServiceSnapshot otherService = ecs.describe(target.other());
         record(s, imageOn(ecs, otherService), imageOn(ecs, targetService));
+        requireExpected(((RollbackRequest) s.request).expectedImage(), target, s.record.toImage,
+                "the slot to return to");
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
@@ -158,7 +223,7 @@ final class PreflightPhase {
      * ALARM already: a run that starts under a firing alarm would be rolled back at its first check.
      */
     private static void requireAlarmsQuiet(StepContext ctx) {
-        List<String> alarms = SwitchPhases.alarmNames(ctx);
+        List<String> alarms = SlotWatch.alarmNames(ctx);
         if (alarms.isEmpty()) {
             return;
         }
@@ -172,6 +237,20 @@ final class PreflightPhase {
     /** The image of the deployed container in the task definition the service runs now. */
     private static String imageOn(ServiceControl ecs, ServiceSnapshot service) {
         return ecs.taskDefinition(service.taskDefinitionArn()).image();
+    }
+
+    /**
+     * Refuses, before any write, an operation whose slot does not run the image its caller approved.
+     *
+     * @param role what the slot is to the operation, for the message
+     */
+    private static void requireExpected(String expected, Slot slot, String actual, String role) {
+        if (!ImageReference.matches(expected, actual)) {
+            throw new DeploymentFailure("expectedImage: " + slot + " (" + role + ") runs " + actual + ", not the"
+                    + " expected " + expected + ". Nothing was changed: another deployment may have put another"
+                    + " version there since. Check what each slot runs (ecs-deploy status), then deploy " + expected
+                    + " or ask for the image the slot runs.");
+        }
     }
 
     private static void record(DeploymentState s, String fromImage, String toImage) {

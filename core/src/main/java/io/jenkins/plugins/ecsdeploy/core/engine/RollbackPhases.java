@@ -69,11 +69,37 @@ final class RollbackPhases {
             return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.fallbackMessage);
         }
         if (s.rollback.failureReason == null) {
-            return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + " ("
-                    + s.record.toImage + "), verified on the listener.");
+            recordImages(ctx);
+            String image = s.record.toImage == null ? "" : " (" + s.record.toImage + ")";
+            // A preemptive rollback holds no lock: it tells the run that does, now that traffic is safe.
+            String preempted = s.lock == null ? Preemption.notifyHolder(ctx) : "";
+            return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + image
+                    + ", verified on the listener." + preempted);
         }
         return Next.finish(Outcome.ROLLED_BACK, s.rollback.failureReason + " Traffic is back to "
                 + s.rollback.target(s.plan) + ", verified on the listener.");
+    }
+
+    /**
+     * A preemptive rollback read no service before its write: once traffic is verified, the record takes the
+     * images from the earlier run whose names it reused, or reads the target's (two calls) when it has none.
+     */
+    private static void recordImages(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        if (s.record.toImage != null || s.plan.targetSlot == null) {
+            return;
+        }
+        s.record.fromImage = s.recordedImages.get(s.plan.stableSlot);
+        s.record.toImage = s.recordedImages.get(s.plan.targetSlot);
+        if (s.record.toImage == null) {
+            try {
+                var ecs = ctx.aws().services();
+                s.record.toImage = ecs.taskDefinition(ecs.describe(s.plan.targetSlot).taskDefinitionArn()).image();
+            } catch (RuntimeException e) {
+                ctx.progress("Could not read the image " + s.plan.targetSlot + " runs, for the record: "
+                        + FailureMessages.of(e));
+            }
+        }
     }
 
     private static Next unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>The first format carried no {@code schemaVersion}: one flat object ({@link StateFormatV1}).</li>
  *   <li>Format 2 keeps the request per operation, the plan apart from the progress.</li>
  *   <li>Format 3 records warn levels, dry runs and units of the metrics a canary judged ({@link StateFormatV2}).</li>
+ *   <li>Format 4 adds the expected image of canary, switch and rollback requests and runs under a scope's lock
+ *       ({@link StateFormatV3}).</li>
  * </ol>
  */
 final class StateMigrations {
@@ -33,7 +35,7 @@ final class StateMigrations {
         if (version == null || version.isInt() && version.intValue() == 1) {
             ObjectNode first = state.deepCopy();
             first.remove(VERSION);
-            return StateFormatV2.toV3(StateFormatV1.toV2(first));
+            return StateFormatV3.toV4(StateFormatV2.toV3(StateFormatV1.toV2(first)));
         }
         if (!version.isInt() || version.intValue() < 1) {
             throw new SavedStateException("'" + VERSION + "' is " + version + ", which is not a format number.");
@@ -43,6 +45,10 @@ final class StateMigrations {
                     + " this release reads formats 1 to " + DeploymentState.SCHEMA_VERSION + ". Resume it with the"
                     + " release that saved it.");
         }
-        return version.intValue() == 2 ? StateFormatV2.toV3(state) : state;
+        return switch (version.intValue()) {
+            case 2 -> StateFormatV3.toV4(StateFormatV2.toV3(state));
+            case 3 -> StateFormatV3.toV4(state);
+            default -> state;
+        };
     }
 }

@@ -53,6 +53,14 @@ final class StepContext {
      * nothing to roll back.
      */
     void applySplit(TrafficSplit split) {
+        if (state.lock != null && state.plan != null && laterStep()) {
+            // A write starts from what this run last set, or from the split it planned on before its first write;
+            // the read is the one the write needs anyway. Traffic that differs may be a rollback's: then stop.
+            TrafficSplit expected = state.traffic.moved ? state.traffic.wanted : state.plan.splitBefore;
+            if (!aws().router().currentSplit().equals(expected)) {
+                stopIfPreempted();
+            }
+        }
         boolean movedBefore = state.traffic.moved;
         state.traffic.wanted = split;
         state.traffic.moved = true;
@@ -75,6 +83,7 @@ final class StepContext {
         if (actual.equals(state.traffic.wanted)) {
             return true;
         }
+        stopIfPreempted();
         state.wait.attempts++;
         if (!now.isBefore(state.wait.deadline)) {
             throw new DeploymentFailure("The listener does not show the new weights: asked for "
@@ -96,6 +105,7 @@ final class StepContext {
             state.traffic.mismatchSince = null;
             return true;
         }
+        stopIfPreempted();
         if (state.traffic.mismatchSince == null) {
             state.traffic.mismatchSince = now;
         }
@@ -107,6 +117,33 @@ final class StepContext {
         throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run set "
                 + state.traffic.wanted + ", AWS has reported " + actual + " for " + READ_BACK_WINDOW.toSeconds()
                 + " s. Stopping without touching it.");
+    }
+
+    /** Not a rollback's own write, and not in the step that read the split for the plan. */
+    private boolean laterStep() {
+        return switch (state.phase) {
+            case PREFLIGHT, CONFIRM_LOCK, ROLL_BACK, VERIFY_ROLLBACK -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * For a run holding the lock that reads traffic it did not set: when a rollback left it a note
+     * ({@link Preemption}), records it and stops the run at once, without any write. Otherwise returns, and the
+     * caller's own rules apply.
+     *
+     * @throws TrafficChangedOutside naming the rollback
+     */
+    private void stopIfPreempted() {
+        if (state.lock == null) {
+            return;
+        }
+        java.util.Optional<String> by = aws().lock().preemption(state.lock);
+        if (by.isPresent()) {
+            state.record.preemptedBy = by.get();
+            throw new TrafficChangedOutside("Pre-empted by " + by.get() + ". This run stops without touching"
+                    + " traffic; the rollback has put it where it is now.");
+        }
     }
 
     Duration readinessTimeout() {

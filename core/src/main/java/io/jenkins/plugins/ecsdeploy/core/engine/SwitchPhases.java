@@ -8,7 +8,6 @@ import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,18 +47,7 @@ final class SwitchPhases {
         if (!ctx.splitUnchanged()) {
             return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
-        TargetHealthSummary health = ctx.aws().health().targetHealth(s.plan.targetSlot);
-        if (!health.allHealthy(1)) {
-            throw new DeploymentFailure(s.plan.targetSlot + " became unhealthy during the bake: " + health.healthy()
-                    + " of " + health.total() + " targets healthy.");
-        }
-        List<String> alarms = alarmNames(ctx);
-        if (!alarms.isEmpty()) {
-            List<String> firing = ctx.aws().metrics().alarmsInAlarm(alarms);
-            if (!firing.isEmpty()) {
-                throw new DeploymentFailure("Alarm in ALARM during the bake: " + String.join(", ", firing) + ".");
-            }
-        }
+        TargetHealthSummary health = SlotWatch.require(ctx, s.plan.targetSlot, "the bake");
         extendBakeOverGap(ctx);
         if (ctx.now.isBefore(s.wait.deadline)) {
             ctx.progress("Baking " + s.plan.targetSlot + ": " + health.healthy() + "/" + health.total()
@@ -144,15 +132,5 @@ final class SwitchPhases {
 
     private static long requests(IntervalMetrics m) {
         return m == null || m.requests() == null ? 0 : m.requests().longValue();
-    }
-
-    static List<String> alarmNames(StepContext ctx) {
-        List<String> names = new ArrayList<>(ctx.config.health().alarms());
-        for (String a : ctx.config.analysis().alarms()) {
-            if (!names.contains(a)) {
-                names.add(a);
-            }
-        }
-        return names;
     }
 }

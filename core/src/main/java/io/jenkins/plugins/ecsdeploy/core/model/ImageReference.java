@@ -52,4 +52,19 @@ public final class ImageReference {
         int colon = image.lastIndexOf(':');
         return colon > slash ? image.substring(colon + 1) : "latest";
     }
+
+    /**
+     * Whether {@code actual} is the image a caller expects: the whole reference when {@code expected} names a
+     * repository (has a ':' or a '/'), else only the tag, so {@code v1.2.3} matches {@code repo/web:v1.2.3}.
+     */
+    public static boolean matches(String expected, String actual) {
+        if (expected == null) {
+            return true;
+        }
+        if (actual == null) {
+            return false;
+        }
+        String want = expected.strip();
+        return want.contains(":") || want.contains("/") ? want.equals(actual) : want.equals(tagOf(actual));
+    }
 }

@@ -148,4 +148,11 @@ class AwsClientsTest {
         assertThatThrownBy(() -> new RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(2),
                 Duration.ZERO, Duration.ofSeconds(2))).hasMessageContaining("apiCallAttemptTimeout");
     }
+
+    @Test
+    void aMissingRegionNamesTheKey() {
+        assertThatThrownBy(() -> new AwsConnection(" ", null, null, RetrySettings.fast()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("region:")
+                .hasMessageContaining("'region' key");
+    }
 }

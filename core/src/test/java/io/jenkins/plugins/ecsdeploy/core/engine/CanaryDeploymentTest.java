@@ -151,7 +151,30 @@ class CanaryDeploymentTest {
         h.runToEnd(engine, s);
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
-        assertThat(s.getRecord().getOutcomeMessage()).contains("alarm web-latency is in ALARM");
+        assertThat(s.getRecord().getOutcomeMessage()).contains("web-latency").contains("ALARM");
+    }
+
+    @Test
+    void alarmDuringAStageEndsInAVerifiedRollbackWithinOnePoll() {
+        h.with("health:\n  pollInterval: 10s\n  alarms: [web-5xx]\n");
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        h.aws.alarm("web-5xx", "OK");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+        // Mid-interval: the first analysis is a minute and more away.
+        java.time.Instant fires = h.now.plusSeconds(25);
+        h.runUntil(engine, s, st -> !h.now.isBefore(fires));
+        h.aws.alarm("web-5xx", "ALARM");
+        java.time.Instant firedAt = h.now;
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", h.log)).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("Alarm in ALARM during canary stage 1 at 10%: web-5xx");
+        assertThat(s.getRecord().getFinishedAt()).isBefore(firedAt.plusSeconds(10).plusMillis(1));
+        assertThat(s.getRecord().getStages().get(0).getVerdict()).isEqualTo(Verdict.FAIL);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 
     @Test

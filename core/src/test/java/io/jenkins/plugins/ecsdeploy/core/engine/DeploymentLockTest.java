@@ -152,8 +152,8 @@ class DeploymentLockTest {
         // The engine is gone; the lock stays and keeps others out.
         assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-1");
         DeploymentEngine other = h.engine();
-        DeploymentState blocked = h.runToEnd(other, other.start(DeploymentRequest.rollback(null, "bob", "why"),
-                "d-2", h.now));
+        DeploymentState blocked = h.runToEnd(other, other.start(DeploymentRequest.switchTo(
+                TrafficSplit.allTo(Slot.BLUE), "bob"), "d-2", h.now));
         assertThat(blocked.getRecord().getOutcomeMessage()).contains("deployment d-1");
 
         DeploymentState restored = StateJson.readState(saved);

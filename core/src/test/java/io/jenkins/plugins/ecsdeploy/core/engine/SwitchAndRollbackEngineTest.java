@@ -122,6 +122,10 @@ class SwitchAndRollbackEngineTest {
         h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
         DeploymentEngine engine = h.engine();
         DeploymentState s = engine.start(DeploymentRequest.rollback(null, "bob", "bad release"), "d-2", h.now);
+        // An unhealthy destination takes the careful path, which waits for it and checks it again before writing.
+        h.aws.slotUnhealthy("web-blue", true);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.WAIT_FOR_TARGET_READY);
+        h.aws.slotUnhealthy("web-blue", false);
         h.runUntil(engine, s, st -> st.getPhase() == Phase.ROLL_BACK);
         h.aws.slotUnhealthy("web-blue", true);
         h.aws.slotUnhealthy("web-green", true);

@@ -2,21 +2,28 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Figures no other tool publishes: how many AWS calls, and how long over loopback, a verified switch and an
- * emergency rollback take. The physical floor is one modify call plus one verifying read. Asserts only the call
- * sequence (behaviour); the timings are reported, in target/benchmarks/switch-rollback.md, never asserted.
+ * Figures no other tool publishes: how many AWS calls, by phase, and how long over loopback, a verified switch,
+ * an abort of a canary and an operator's rollback take, beside the physical floor: one modify call plus one
+ * verifying read, and the fake's single round trip measured in the same run. Asserts only call sequences
+ * (behaviour); the timings are reported, in target/benchmarks/switch-rollback.md, never asserted.
  */
 class SwitchLatencyBenchmark {
 
@@ -24,72 +31,148 @@ class SwitchLatencyBenchmark {
 
     @Test
     void verifiedSwitchAndEmergencyRollback() throws IOException {
-        List<Long> switchMicros = new ArrayList<>();
-        List<Long> rollbackMicros = new ArrayList<>();
-        List<String> switchCalls = List.of();
-        List<String> rollbackCalls = List.of();
-        try (EngineHarness h = new EngineHarness().withoutSmokeChecks()) {
+        Measured switches = new Measured("verified switch (incl. preflight, lock)");
+        Measured aborts = new Measured("abort of a canary at 10 % (abort to end of run)");
+        Measured rollbacks = new Measured("operator's rollback under a running canary");
+        List<Long> roundTrips = new ArrayList<>();
+        try (EngineHarness h = new EngineHarness().withoutSmokeChecks();
+                AwsClients clients = AwsClients.create(h.connection)) {
             h.run(DeploymentRequest.deploy("v1.2.3", "bench").withPromote(false));
             for (int i = 0; i < RUNS; i++) {
-                Slot to = i % 2 == 0 ? Slot.GREEN : Slot.BLUE;
-                int before = h.aws.calls().size();
                 long t0 = System.nanoTime();
-                DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.allTo(to), "bench"));
-                switchMicros.add((System.nanoTime() - t0) / 1000);
-                assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
-                switchCalls = actions(h.aws.calls().subList(before, h.aws.calls().size()));
+                clients.elb().describeListeners(b -> b.listenerArns(FakeAws.LISTENER_ARN));
+                roundTrips.add((System.nanoTime() - t0) / 1000);
             }
-
+            for (int i = 0; i < RUNS; i++) {
+                Slot to = i % 2 == 0 ? Slot.GREEN : Slot.BLUE;
+                DeploymentEngine engine = h.engine();
+                DeploymentState s = engine.start(DeploymentRequest.switchTo(TrafficSplit.allTo(to), "bench"),
+                        "s-" + i, h.now);
+                switches.run(h, engine, s);
+                assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+            }
             for (int i = 0; i < RUNS; i++) {
                 DeploymentEngine engine = h.engine();
-                Slot stable = h.aws.listenerSplit().soleSlot().orElseThrow();
-                DeploymentState s = engine.start(DeploymentRequest.canary(List.of(10), java.time.Duration.ofMinutes(5),
-                        stable.other(), "bench"), "d-" + i, h.now);
-                h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+                DeploymentState s = canaryAtTenPercent(h, engine, "a-" + i);
+                Slot stable = s.getStableSlot();
                 engine.requestAbort(s, "bench", "emergency");
-                int before = h.aws.calls().size();
-                long t0 = System.nanoTime();
-                h.runToEnd(engine, s);
-                rollbackMicros.add((System.nanoTime() - t0) / 1000);
+                aborts.run(h, engine, s);
                 assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
                 assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(stable));
-                rollbackCalls = actions(h.aws.calls().subList(before, h.aws.calls().size()));
+            }
+            for (int i = 0; i < RUNS; i++) {
+                DeploymentEngine canaryEngine = h.engine();
+                DeploymentState canary = canaryAtTenPercent(h, canaryEngine, "c-" + i);
+                Slot stable = canary.getStableSlot();
+                DeploymentEngine ops = h.engine();
+                DeploymentState s = ops.start(DeploymentRequest.rollback(null, "bench", "emergency"), "r-" + i,
+                        h.now, canary);
+                rollbacks.run(h, ops, s);
+                assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+                assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(stable));
+                h.runToEnd(canaryEngine, canary);
+                assertThat(canary.getRecord().getPreemptedBy()).contains("r-" + i);
             }
         }
-        // Switch: preflight reads and the lock, then one write framed by the read it needs (to keep other actions)
-        // and the verifying read. Rollback skips preflight: health of the destination, the write, the verifying
-        // read.
-        assertThat(switchCalls).containsSubsequence("DescribeListeners", "ModifyListener", "DescribeListeners");
-        assertThat(switchCalls.stream().filter(a -> a.startsWith("Modify"))).hasSize(1);
+        assertThat(switches.calls).containsSubsequence("DescribeListeners", "ModifyListener", "DescribeListeners");
+        assertThat(switches.calls.stream().filter(a -> a.startsWith("Modify"))).hasSize(1);
         // Traffic is back, verified, after four calls; the run then releases its deployment lock.
-        assertThat(rollbackCalls).containsExactly("DescribeTargetHealth", "DescribeListeners", "ModifyListener",
+        assertThat(aborts.calls).containsExactly("DescribeTargetHealth", "DescribeListeners", "ModifyListener",
                 "DescribeListeners", "DescribeTags", "RemoveTags");
-        report(switchCalls, rollbackCalls, switchMicros, rollbackMicros);
+        // No lock, no settle wait: the listener, the destination's health, the write, the verifying read; then the
+        // note to the canary that held the lock.
+        assertThat(rollbacks.calls).containsExactly("DescribeListeners", "DescribeTargetHealth", "ModifyListener",
+                "DescribeListeners", "DescribeTags", "AddTags");
+        report(roundTrips, switches, aborts, rollbacks);
     }
 
-    private static List<String> actions(List<Call> calls) {
-        return calls.stream().map(Call::action).toList();
+    private static DeploymentState canaryAtTenPercent(EngineHarness h, DeploymentEngine engine, String id) {
+        Slot stable = h.aws.listenerSplit().soleSlot().orElseThrow();
+        DeploymentState s = engine.start(DeploymentRequest.canary(List.of(10), Duration.ofMinutes(5),
+                stable.other(), "bench"), id, h.now);
+        return h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
     }
 
-    private static void report(List<String> switchCalls, List<String> rollbackCalls, List<Long> switchMicros,
-            List<Long> rollbackMicros) throws IOException {
-        String table = "# Switch and rollback cost (fake AWS over loopback, " + RUNS + " runs each)\n\n"
-                + "| operation | AWS calls | traffic writes | p50 ms | p90 ms | max ms |\n|---|---|---|---|---|---|\n"
-                + row("verified switch (incl. preflight)", switchCalls, switchMicros)
-                + row("emergency rollback (abort to end of run)", rollbackCalls, rollbackMicros)
-                + "\nSwitch calls: " + String.join(", ", switchCalls) + "\n\nRollback calls: "
-                + String.join(", ", rollbackCalls) + "\n";
+    /** One operation's calls (of its last run), by the phase the run was in, and its wall time per run. */
+    private static final class Measured {
+        final String name;
+        final List<Long> micros = new ArrayList<>();
+        List<String> calls = List.of();
+        Map<String, Integer> byPhase = new LinkedHashMap<>();
+        /** Calls made before the listener showed the new split to the verifying read, in the last run. */
+        int beforeTrafficBack;
+
+        Measured(String name) {
+            this.name = name;
+        }
+
+        void run(EngineHarness h, DeploymentEngine engine, DeploymentState s) {
+            int first = h.aws.calls().size();
+            Map<String, Integer> phases = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
+            while (true) {
+                String phase = s.getPhase().name();
+                int before = h.aws.calls().size();
+                Instant next = engine.advance(s, h.now);
+                phases.merge(phase, h.aws.calls().size() - before, Integer::sum);
+                if (next == null) {
+                    break;
+                }
+                if (next.isAfter(h.now)) {
+                    h.now = next;
+                }
+            }
+            micros.add((System.nanoTime() - t0) / 1000);
+            List<Call> made = h.aws.calls().subList(first, h.aws.calls().size());
+            calls = made.stream().map(Call::action).toList();
+            int modify = calls.indexOf("ModifyListener");
+            beforeTrafficBack = modify < 0 ? -1 : modify + 2;
+            byPhase = phases;
+        }
+
+        String row(long roundTripP50) {
+            long[] sorted = sorted(micros);
+            long p50 = percentile(sorted, 50);
+            long writes = calls.stream().filter(a -> a.startsWith("Modify")).count();
+            return "| " + name + " | " + calls.size() + " | " + beforeTrafficBack + " | " + writes + " | 2 | "
+                    + ms(p50) + " | " + ms(percentile(sorted, 90)) + " | " + ms(sorted[sorted.length - 1]) + " | "
+                    + String.format(java.util.Locale.ROOT, "%.1fx", (double) p50 / Math.max(1, roundTripP50))
+                    + " |\n";
+        }
+
+        String phases() {
+            StringBuilder sb = new StringBuilder();
+            byPhase.forEach((phase, n) -> {
+                if (n > 0) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(phase).append(' ').append(n);
+                }
+            });
+            return "- " + name + ": " + sb + " (calls: " + String.join(", ", calls) + ")\n";
+        }
+    }
+
+    private static void report(List<Long> roundTrips, Measured... ops) throws IOException {
+        long roundTrip = percentile(sorted(roundTrips), 50);
+        StringBuilder table = new StringBuilder("# Switch and rollback cost (fake AWS over loopback, " + RUNS
+                + " runs each)\n\nOne round trip to the fake (DescribeListeners, p50): " + ms(roundTrip) + " ms. The"
+                + " physical floor of a traffic change is 2 calls: one modify, one verifying read.\n\n"
+                + "| operation | AWS calls | calls until traffic is back, verified | traffic writes | floor |"
+                + " p50 ms | p90 ms | max ms | p50 / round trip |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (Measured m : ops) {
+            table.append(m.row(roundTrip));
+        }
+        table.append("\nCalls by phase:\n\n");
+        for (Measured m : ops) {
+            table.append(m.phases());
+        }
         System.out.println(table);
         Path out = Path.of("target", "benchmarks", "switch-rollback.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
     }
 
-    private static String row(String name, List<String> calls, List<Long> micros) {
-        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-        long writes = calls.stream().filter(a -> a.startsWith("Modify")).count();
-        return "| " + name + " | " + calls.size() + " | " + writes + " | " + ms(percentile(sorted, 50)) + " | "
-                + ms(percentile(sorted, 90)) + " | " + ms(sorted[sorted.length - 1]) + " |\n";
+    private static long[] sorted(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static long percentile(long[] sorted, int p) {

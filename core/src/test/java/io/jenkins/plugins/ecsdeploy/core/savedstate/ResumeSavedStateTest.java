@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 class ResumeSavedStateTest {
 
     /** Every format a release has saved states in, oldest first. */
-    static final List<String> FORMATS = List.of("v1", "v2", "v3");
+    static final List<String> FORMATS = List.of("v1", "v2", "v3", "v4");
 
     private static FakeAccount account;
 
@@ -58,8 +58,10 @@ class ResumeSavedStateTest {
         SavedRunDriver driver = new SavedRunDriver(run, account);
         DeploymentState live = driver.runToStop();
         DeploymentState saved = StateJson.readState(fixture);
-        assertThat(comparable(tree(saved), format)).as("the fixture read as the state the run has at that point")
-                .isEqualTo(comparable(tree(live), format));
+        if (sameRunPath(run, format)) {
+            assertThat(comparable(tree(saved), format)).as("the fixture read as the state the run has at that point")
+                    .isEqualTo(comparable(tree(live), format));
+        }
 
         DeploymentState done = driver.finish(saved);
 
@@ -75,6 +77,21 @@ class ResumeSavedStateTest {
         assertThat(previous).isEqualTo(Phase.FINISHED);
         assertThat(driver.aws.tags(FakeAws.LISTENER_ARN)).as("the lock is released")
                 .doesNotContainKey("ecs-deploy:lock");
+    }
+
+    /**
+     * Whether today's run takes the path the fixture's run took. Before format 4 a rollback took the deployment
+     * lock and waited for it to settle before moving traffic, a switch wrote in a step of its own, and a canary
+     * stage slept from one analysis to the next; since, a rollback moves traffic first, a switch writes as it
+     * plans, and a stage is watched at every poll between analyses. A state
+     * saved earlier in those runs is at a point today's run reaches after other steps, or never: it must still
+     * resume and finish.
+     */
+    private static boolean sameRunPath(SavedRun run, String format) {
+        boolean changedInV4 = run.name().startsWith("ROLLBACK_") || run == SavedRun.SWITCH_VERIFY_SWITCH
+                || run == SavedRun.DEPLOY_ANALYSE_CANARY
+                || run == SavedRun.CANARY_ANALYSE_CANARY || run == SavedRun.DEPLOY_CANARY_FALLBACK_VERIFY_ROLLBACK;
+        return !(changedInV4 && List.of("v1", "v2", "v3").contains(format));
     }
 
     /**

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.SavedStateException;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryStages;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.SwitchRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -28,7 +30,7 @@ class SavedStateFormatTest {
 
     @Test
     void aStateReadsBackAsItWasWritten() {
-        String saved = SavedStates.read("v3", SavedRun.DEPLOY_ANALYSE_CANARY);
+        String saved = SavedStates.read("v4", SavedRun.DEPLOY_ANALYSE_CANARY);
 
         assertThat(tree(StateJson.write(StateJson.readState(saved)))).isEqualTo(tree(saved));
     }
@@ -38,7 +40,7 @@ class SavedStateFormatTest {
         JsonNode v3 = tree(StateJson.write(StateJson.readState(SavedStates.read("v2",
                 SavedRun.DEPLOY_ANALYSE_CANARY))));
 
-        assertThat(v3.get("schemaVersion").intValue()).isEqualTo(3);
+        assertThat(v3.get("schemaVersion").intValue()).isEqualTo(4);
         JsonNode verdict = v3.at("/record/stages/0/intervals/0/metrics/0");
         assertThat(verdict.get("metric").asText()).isEqualTo("errorRate");
         assertThat(verdict.get("warned").booleanValue()).isFalse();
@@ -71,7 +73,22 @@ class SavedStateFormatTest {
 
     @Test
     void aStateFromANewerReleaseIsRefusedNamingItsFormat() {
-        assertRefused("v3", s -> s.put("schemaVersion", 4), "saved in format 4 by a newer release");
+        assertRefused("v4", s -> s.put("schemaVersion", 5), "saved in format 5 by a newer release");
+    }
+
+    @Test
+    void theThirdFormatExpectsNoImageAndTakesItsOwnLock() {
+        DeploymentState canary = StateJson.readState(SavedStates.read("v3", SavedRun.CANARY_ANALYSE_CANARY));
+        DeploymentState rollback = StateJson.readState(SavedStates.read("v3", SavedRun.ROLLBACK_VERIFY_ROLLBACK));
+        JsonNode v4 = tree(StateJson.write(canary));
+
+        assertThat(v4.get("schemaVersion").intValue()).isEqualTo(4);
+        assertThat(v4.get("lockFromScope").booleanValue()).isFalse();
+        assertThat(((CanaryRequest) canary.getRequest()).expectedImage()).isNull();
+        assertThat(((RollbackRequest) rollback.getRequest()).expectedImage()).isNull();
+        assertThat(rollback.isLockFromScope()).isFalse();
+        assertRefused("v4", s -> ((ObjectNode) s.get("request")).put("expectedImage", "v1"),
+                "unknown field 'request.expectedImage'");
     }
 
     @Test
@@ -80,8 +97,8 @@ class SavedStateFormatTest {
                 SavedRun.DEPLOY_CANARY_FALLBACK_VERIFY_ROLLBACK));
         JsonNode v2 = tree(StateJson.write(s));
 
-        // Migrated through format 2 to today's.
-        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(3);
+        // Migrated through formats 2 and 3 to today's.
+        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(4);
         // The fallback overwrote the planned rollback split in the first format; the plan gets it back.
         assertThat(v2.at("/plan/rollbackSplit")).isEqualTo(tree("{\"blue\": 100, \"green\": 0}"));
         assertThat(v2.at("/rollback/fallbackSplit")).isEqualTo(tree("{\"blue\": 0, \"green\": 100}"));

@@ -65,4 +65,22 @@ public interface DeploymentLock {
      * @return the lock that was removed, or empty when there was none
      */
     Optional<LockHolder> breakLock(String by, String reason, Instant now);
+
+    /**
+     * Tells the run holding the lock that a rollback moved traffic under it: the run reads it at its next step
+     * ({@link #preemption}), stops without touching traffic, and releases its lock. A store that cannot carry the
+     * note does nothing: the run then stops on the traffic change alone, a little later.
+     *
+     * @param victim the lock as read just before, held by the run being pre-empted
+     */
+    default void markPreempted(LockHolder victim, String rollbackId, String by, String reason, Instant now) {
+    }
+
+    /**
+     * Whether a rollback pre-empted the run holding {@code ours}: a sentence naming it (id, who, when, why), or
+     * empty. One read.
+     */
+    default Optional<String> preemption(LockHolder ours) {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.ecsdeploy.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What Ctrl-C and SIGTERM do to the real process: the JVM's shutdown hook asks the run to abort, then waits until
+ * the command has rolled back if it must, saved its record and printed its result, and ends the process with the
+ * command's own exit code (1, 3 or 4), not the signal's 130 or 143. A hook that returned early would let the JVM
+ * exit before the record and the result line were written.
+ */
+final class ShutdownReport {
+
+    /** Longest a signalled run may take to put traffic back and report before the process ends anyway. */
+    private static final long MAX_WAIT_MINUTES = 10;
+
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private volatile int exitCode;
+
+    private ShutdownReport() {
+    }
+
+    static ShutdownReport install(AbortSignal signal) {
+        ShutdownReport report = new ShutdownReport();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> report.onShutdown(signal), "ecs-deploy-abort"));
+        return report;
+    }
+
+    /** The command has printed its result: the process may end with {@code code}. */
+    void reported(int code) {
+        exitCode = code;
+        reported.countDown();
+    }
+
+    private void onShutdown(AbortSignal signal) {
+        if (reported.getCount() == 0) {
+            return; // An ordinary exit: the command has reported already.
+        }
+        signal.request("interrupted by a signal");
+        try {
+            if (!reported.await(MAX_WAIT_MINUTES, TimeUnit.MINUTES)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(exitCode);
+    }
+}
