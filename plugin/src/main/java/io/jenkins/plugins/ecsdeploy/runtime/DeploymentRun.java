@@ -16,6 +16,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRecord;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -69,12 +70,24 @@ public final class DeploymentRun implements Serializable {
      */
     public static DeploymentRun create(TargetEnvironment target, DeploymentRequest request, Run<?, ?> run,
             TaskListener listener) throws AbortException {
+        return create(target, request, run, listener, null);
+    }
+
+    /**
+     * @param scopeLock the lock an enclosing {@code ecsDeployment} block holds: the run acts under it (no settle
+     *     wait) and leaves it held; null for a run that takes the lock itself
+     */
+    public static DeploymentRun create(TargetEnvironment target, DeploymentRequest request, Run<?, ?> run,
+            TaskListener listener, @CheckForNull LockHolder scopeLock) throws AbortException {
         EnvironmentConfig config = validConfig(target);
         DeploymentRun deployment = new DeploymentRun(target, config.name(),
                 "jenkins-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8));
         DeploymentState state;
         try (EngineSession session = EngineSession.open(target, config, run, deployment.log(listener), true)) {
             state = session.engine().start(request, deployment.id, Instant.now());
+            if (scopeLock != null) {
+                session.engine().useScopeLock(state, scopeLock);
+            }
             if (target.isPublishDashboard()) {
                 publishDashboard(config, session, listener);
             }

@@ -60,7 +60,7 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /** Read at every session, not once, so a test can set the property before its builds start. */
-    private static LockSettings lockSettings(Run<?, ?> run) throws AbortException {
+    static LockSettings lockSettings(Run<?, ?> run) throws AbortException {
         Duration settle = SystemProperties.getDuration(LOCK_SETTLE_PROPERTY, LockSettings.DEFAULT_SETTLE);
         try {
             return new LockSettings(lockWhere(run), LockSettings.DEFAULT_TTL, settle);

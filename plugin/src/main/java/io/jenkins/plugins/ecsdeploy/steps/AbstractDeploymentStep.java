@@ -10,7 +10,11 @@ import io.jenkins.plugins.ecsdeploy.environment.EnvironmentItems;
 import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
+import io.jenkins.plugins.ecsdeploy.runtime.DeploymentScope;
+import io.jenkins.plugins.ecsdeploy.runtime.ScopeRequests;
 import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
+import io.jenkins.plugins.ecsdeploy.Messages;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.List;
 import java.util.Map;
@@ -65,19 +69,34 @@ public abstract class AbstractDeploymentStep extends Step {
     protected abstract OperationSpec spec();
 
     /**
-     * Reads the parameters into the engine's request here, on the Pipeline's thread (no I/O: the build is in
-     * memory), so a bad parameter fails the step before anything runs.
+     * Reads the parameters into the engine's request here, on the Pipeline's thread (no I/O: the build and the
+     * enclosing block's scope are in memory), so a bad parameter fails the step before anything runs.
      */
     @Override
     public StepExecution start(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
+        DeploymentScope scope = context.get(DeploymentScope.class);
+        if (scope != null && (environment != null || configFile != null || credentialsId != null)) {
+            throw new AbortException(Messages.AbstractDeploymentStep_scopeHasEnvironment(scope.getEnvironment()));
+        }
         try {
-            DeploymentRequest request = spec().toRequest(StartedBy.of(run));
+            DeploymentRequest request = ScopeRequests.tie(request(scope, StartedBy.of(run)), scope, expectedImage());
             request.requireValid();
-            return new DeploymentStepExecution(context, this, request);
+            return new DeploymentStepExecution(context, this, request, scope);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /** The request as the parameters say; a step whose meaning changes inside a block overrides this. */
+    protected DeploymentRequest request(@CheckForNull DeploymentScope scope, String startedBy) throws AbortException {
+        return spec().toRequest(startedBy);
+    }
+
+    /** The image the step requires on the slot it acts on ({@code expectedImage:}), or null. */
+    @CheckForNull
+    protected String expectedImage() {
+        return null;
     }
 
     /** Deployment steps need the build and its log, not a node: they only call AWS APIs from the controller. */

@@ -86,6 +86,23 @@ public final class CanaryStageStep extends AbstractDeploymentStep {
         this.canarySlot = FieldText.trimmed(canarySlot);
     }
 
+    private String expectedImage;
+
+    /** The image the slot this step acts on must run (a tag such as v1.2.3, or a whole reference), or null. */
+    public String getExpectedImage() {
+        return expectedImage;
+    }
+
+    @DataBoundSetter
+    public void setExpectedImage(String expectedImage) {
+        this.expectedImage = FieldText.trimmed(expectedImage);
+    }
+
+    @Override
+    protected String expectedImage() {
+        return expectedImage;
+    }
+
     @Override
     protected OperationSpec spec() {
         return CanaryPlan.spec(percent, duration, stages, stageDuration, canarySlot);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.runtime.AbortedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
+import io.jenkins.plugins.ecsdeploy.runtime.DeploymentScope;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
 import io.jenkins.plugins.ecsdeploy.runtime.Ticker;
@@ -47,6 +48,8 @@ public class DeploymentStepExecution extends StepExecution {
     private final String configFile;
     private final String credentialsId;
     private final DeploymentRequest request;
+    /** The enclosing ecsDeployment block's deployment, or null outside a block. */
+    private final DeploymentScope scope;
     private volatile DeploymentRun deployment;
     /** Set once the build is being stopped; the step fails with it when the rollback has finished. */
     private volatile Throwable stopCause;
@@ -55,8 +58,10 @@ public class DeploymentStepExecution extends StepExecution {
     private transient volatile Instant lastSave;
     private transient volatile String lastPhase;
 
-    DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, DeploymentRequest request) {
+    DeploymentStepExecution(StepContext context, AbstractDeploymentStep step, DeploymentRequest request,
+            DeploymentScope scope) {
         super(context);
+        this.scope = scope;
         this.environment = step.getEnvironment();
         this.configFile = step.getConfigFile();
         this.credentialsId = step.getCredentialsId();
@@ -101,10 +106,10 @@ public class DeploymentStepExecution extends StepExecution {
                     fail(stopCause);
                     return -1;
                 }
-                FilePath workspace = getContext().get(FilePath.class);
-                TargetEnvironment target = TargetResolver.resolve(environment, configFile, credentialsId, run,
-                        workspace);
-                d = DeploymentRun.create(target, request, run, listener);
+                TargetEnvironment target = scope != null ? scope.getTarget()
+                        : TargetResolver.resolve(environment, configFile, credentialsId, run,
+                                getContext().get(FilePath.class));
+                d = DeploymentRun.create(target, request, run, listener, scope == null ? null : scope.lock());
                 deployment = d;
                 save(d);
                 Throwable stop = stopCause;
@@ -134,6 +139,9 @@ public class DeploymentStepExecution extends StepExecution {
     }
 
     private void finish(DeploymentRun d) {
+        if (scope != null) {
+            scope.recordStep(d.state());
+        }
         Throwable cause = stopCause;
         Outcome outcome = d.outcome();
         if (cause != null) {
@@ -148,6 +156,11 @@ public class DeploymentStepExecution extends StepExecution {
     }
 
     private void fail(Throwable t) {
+        DeploymentRun d = deployment;
+        if (scope != null && d != null) {
+            // What traffic looks like now decides whether the block must roll back when it ends.
+            scope.recordStep(d.state());
+        }
         if (completed().compareAndSet(false, true)) {
             getContext().onFailure(t);
         }

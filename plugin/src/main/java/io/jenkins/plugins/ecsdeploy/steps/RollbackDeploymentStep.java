@@ -29,6 +29,23 @@ public final class RollbackDeploymentStep extends AbstractDeploymentStep {
         this.reason = FieldText.trimmed(reason);
     }
 
+    private String expectedImage;
+
+    /** The image the slot this step acts on must run (a tag such as v1.2.3, or a whole reference), or null. */
+    public String getExpectedImage() {
+        return expectedImage;
+    }
+
+    @DataBoundSetter
+    public void setExpectedImage(String expectedImage) {
+        this.expectedImage = FieldText.trimmed(expectedImage);
+    }
+
+    @Override
+    protected String expectedImage() {
+        return expectedImage;
+    }
+
     @Override
     protected OperationSpec spec() {
         return OperationSpec.rollback(reason, null);

@@ -3,7 +3,11 @@ package io.jenkins.plugins.ecsdeploy.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.util.FormValidation;
+import hudson.AbortException;
 import io.jenkins.plugins.ecsdeploy.Messages;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.runtime.DeploymentScope;
+import io.jenkins.plugins.ecsdeploy.runtime.ScopeRequests;
 import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import io.jenkins.plugins.ecsdeploy.environment.FormChecks;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
@@ -43,6 +47,32 @@ public final class TrafficSwitchStep extends AbstractDeploymentStep {
     @DataBoundSetter
     public void setWeights(@CheckForNull TrafficWeights weights) {
         this.weights = weights;
+    }
+
+    private String expectedImage;
+
+    /** The image the slot this step acts on must run (a tag such as v1.2.3, or a whole reference), or null. */
+    public String getExpectedImage() {
+        return expectedImage;
+    }
+
+    @DataBoundSetter
+    public void setExpectedImage(String expectedImage) {
+        this.expectedImage = FieldText.trimmed(expectedImage);
+    }
+
+    @Override
+    protected String expectedImage() {
+        return expectedImage;
+    }
+
+    /** Inside an ecsDeployment block, with neither to nor weights: all traffic to the version the block prepared. */
+    @Override
+    protected DeploymentRequest request(DeploymentScope scope, String startedBy) throws AbortException {
+        if (scope != null && FieldText.trimmed(to) == null && weights == null) {
+            return ScopeRequests.promote(scope, startedBy);
+        }
+        return super.request(scope, startedBy);
     }
 
     @Override
