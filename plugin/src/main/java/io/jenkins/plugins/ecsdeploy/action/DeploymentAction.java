@@ -7,6 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
@@ -186,8 +188,12 @@ public final class DeploymentAction implements RunAction2 {
             Slot back = latest.getState().getStableSlot();
             DeploymentRun rollback;
             try {
-                rollback = DeploymentRun.create(latest.getTarget(), OperationSpec.rollback(reason,
-                        back == null ? null : back.id()).toRequest(who), run, TaskListener.NULL);
+                // Tied to the version that served before this build, and reusing the names this build resolved.
+                DeploymentRequest request = ((RollbackRequest) OperationSpec.rollback(reason,
+                        back == null ? null : back.id()).toRequest(who))
+                        .withExpectedImage(latest.getRecord().getFromImage());
+                rollback = DeploymentRun.create(latest.getTarget(), request, run, TaskListener.NULL, null,
+                        latest.getState());
             } catch (AbortException | IllegalArgumentException e) {
                 throw HttpResponses.errorWithoutStack(400, e.getMessage());
             }

@@ -79,12 +79,22 @@ public final class DeploymentRun implements Serializable {
      */
     public static DeploymentRun create(TargetEnvironment target, DeploymentRequest request, Run<?, ?> run,
             TaskListener listener, @CheckForNull LockHolder scopeLock) throws AbortException {
+        return create(target, request, run, listener, scopeLock, null);
+    }
+
+    /**
+     * @param previous an earlier run on the same environment whose resolved names the new run reuses (the Rollback
+     *     button passes the build's deployment, so a rollback reaches AWS's traffic write in the fewest calls)
+     */
+    public static DeploymentRun create(TargetEnvironment target, DeploymentRequest request, Run<?, ?> run,
+            TaskListener listener, @CheckForNull LockHolder scopeLock, @CheckForNull DeploymentState previous)
+            throws AbortException {
         EnvironmentConfig config = validConfig(target);
         DeploymentRun deployment = new DeploymentRun(target, config.name(),
                 "jenkins-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8));
         DeploymentState state;
         try (EngineSession session = EngineSession.open(target, config, run, deployment.log(listener), true)) {
-            state = session.engine().start(request, deployment.id, Instant.now());
+            state = session.engine().start(request, deployment.id, Instant.now(), previous);
             if (scopeLock != null) {
                 session.engine().useScopeLock(state, scopeLock);
             }
