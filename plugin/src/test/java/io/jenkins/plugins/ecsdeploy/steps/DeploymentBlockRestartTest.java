@@ -10,6 +10,7 @@ import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
  * Jenkins restarts while an ecsDeployment block waits at its approval with 10 % of production on the new version:
- * after the restart the block still holds the lock and the scope, and aborting the build then rolls traffic back
+ * after the restart the block still holds the lock and the scope, and rejecting the approval then rolls traffic back
  * before the block ends. The fake AWS outlives both sessions, as AWS would.
  */
 @ExtendWith(ShortLockSettle.class)
@@ -41,7 +42,7 @@ class DeploymentBlockRestartTest {
     }
 
     @Test
-    void anAbortAfterARestartAtTheApprovalRollsBack() throws Throwable {
+    void aRejectionAfterARestartAtTheApprovalRollsBack() throws Throwable {
         sessions.then(r -> {
             FakeEnvironment.install(aws, "1s");
             WorkflowJob job = r.createProject(WorkflowJob.class, "block");
@@ -54,7 +55,10 @@ class DeploymentBlockRestartTest {
             WorkflowRun run = r.jenkins.getItemByFullName("block", WorkflowJob.class).getBuildByNumber(1);
             assertThat(run.isBuilding()).isTrue();
             assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsKey("ecs-deploy:lock");
-            run.doStop();
+            r.waitForMessage("Resuming build", run);
+            // The approval comes back with the build (getExecution waits for the program to load), and is rejected.
+            InputAction input = run.getAction(InputAction.class);
+            input.getExecution("Promote").doAbort();
             r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
             r.assertLogContains("rolling back to the stable slot before the block ends", run);
             assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
