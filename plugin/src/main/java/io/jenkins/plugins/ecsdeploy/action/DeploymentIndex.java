@@ -82,26 +82,30 @@ public final class DeploymentIndex extends ItemListener {
         }
     }
 
+    /** The index of the Jenkins running now; callers hold {@link #LOCK}. */
     @SuppressWarnings("unchecked")
     private static Map<String, Integer> loaded() {
-        XmlFile file = file();
-        if (builds == null || !file.getFile().equals(loadedFrom)) {
-            builds = new HashMap<>();
-            loadedFrom = file.getFile();
-            if (file.exists()) {
-                try {
-                    builds.putAll((Map<String, Integer>) file.read());
-                } catch (IOException | ClassCastException e) {
-                    LOGGER.log(Level.WARNING, "Could not read the index of deployed jobs; it starts empty", e);
+        synchronized (LOCK) {
+            XmlFile file = file();
+            if (builds == null || !file.getFile().equals(loadedFrom)) {
+                Map<String, Integer> read = new HashMap<>();
+                if (file.exists()) {
+                    try {
+                        read.putAll((Map<String, Integer>) file.read());
+                    } catch (IOException | ClassCastException e) {
+                        LOGGER.log(Level.WARNING, "Could not read the index of deployed jobs; it starts empty", e);
+                    }
                 }
+                builds = read;
+                loadedFrom = file.getFile();
             }
+            return builds;
         }
-        return builds;
     }
 
     private static void save() {
         try {
-            file().write(new HashMap<>(builds));
+            file().write(new HashMap<>(loaded()));
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Could not save the index of deployed jobs", e);
         }

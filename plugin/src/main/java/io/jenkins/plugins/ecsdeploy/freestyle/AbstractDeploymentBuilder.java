@@ -14,6 +14,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.environment.EnvironmentItems;
 import io.jenkins.plugins.ecsdeploy.environment.FieldText;
+import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.runtime.AbortedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
@@ -92,7 +93,8 @@ public abstract class AbstractDeploymentBuilder extends Builder implements Simpl
         if (interrupted) {
             throw new InterruptedException(Messages.AbstractDeploymentBuilder_aborted());
         }
-        if (deployment.outcome() == null || !deployment.outcome().isSuccess()) {
+        Outcome outcome = deployment.outcome();
+        if (outcome == null || !outcome.isSuccess()) {
             throw new AbortException(deployment.failureMessage());
         }
     }
