@@ -24,7 +24,7 @@ import org.kohsuke.stapler.QueryParameter;
  * one a {@code promote: false} deployment prepared) and analyses it for the duration; {@code stages: [5, 25, 50],
  * stageDuration: '5m'} runs a plan of stages. A failing analysis moves traffic back and fails the step.
  */
-public final class CanaryStageStep extends AbstractDeploymentStep {
+public final class CanaryStageStep extends VersionBoundStep {
 
     private Integer percent;
     private String duration;
@@ -84,23 +84,6 @@ public final class CanaryStageStep extends AbstractDeploymentStep {
     @DataBoundSetter
     public void setCanarySlot(String canarySlot) {
         this.canarySlot = FieldText.trimmed(canarySlot);
-    }
-
-    private String expectedImage;
-
-    /** The image the slot this step acts on must run (a tag such as v1.2.3, or a whole reference), or null. */
-    public String getExpectedImage() {
-        return expectedImage;
-    }
-
-    @DataBoundSetter
-    public void setExpectedImage(String expectedImage) {
-        this.expectedImage = FieldText.trimmed(expectedImage);
-    }
-
-    @Override
-    protected String expectedImage() {
-        return expectedImage;
     }
 
     @Override

@@ -14,17 +14,14 @@ import io.jenkins.plugins.ecsdeploy.runtime.ScopeLocks;
 import io.jenkins.plugins.ecsdeploy.runtime.StartedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
-import io.jenkins.plugins.ecsdeploy.runtime.Ticker;
 import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -36,7 +33,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * restart at an {@code input} resumes renewing, and a restart during the rollback resumes it.
  */
 @Restricted(NoExternalUse.class)
-public class DeploymentBlockExecution extends StepExecution {
+public class DeploymentBlockExecution extends TickingStepExecution {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -55,8 +52,6 @@ public class DeploymentBlockExecution extends StepExecution {
     /** How the body ended: its failure, or null after success (then {@link #bodyResult}). */
     private volatile Throwable bodyFailure;
     private volatile Object bodyResult;
-    private transient volatile Ticker ticker;
-    private transient AtomicBoolean completed;
 
     DeploymentBlockExecution(StepContext context, String environment, String configFile, String credentialsId) {
         super(context);
@@ -66,30 +61,7 @@ public class DeploymentBlockExecution extends StepExecution {
     }
 
     @Override
-    public boolean start() {
-        ticker().wake();
-        return false;
-    }
-
-    @Override
-    public void onResume() {
-        ticker().wake();
-    }
-
-    private synchronized Ticker ticker() {
-        if (ticker == null) {
-            ticker = new Ticker(this::tick);
-            completed = new AtomicBoolean();
-        }
-        return ticker;
-    }
-
-    private synchronized AtomicBoolean completed() {
-        ticker();
-        return completed;
-    }
-
-    private long tick() {
+    long tick() {
         if (completed().get()) {
             return -1;
         }

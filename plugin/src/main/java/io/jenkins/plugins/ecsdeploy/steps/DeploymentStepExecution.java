@@ -12,15 +12,12 @@ import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentScope;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import io.jenkins.plugins.ecsdeploy.runtime.TargetResolver;
-import io.jenkins.plugins.ecsdeploy.runtime.Ticker;
 import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -34,7 +31,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * Errors included, fails the step.
  */
 @Restricted(NoExternalUse.class)
-public class DeploymentStepExecution extends StepExecution {
+public class DeploymentStepExecution extends TickingStepExecution {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -53,8 +50,6 @@ public class DeploymentStepExecution extends StepExecution {
     private volatile DeploymentRun deployment;
     /** Set once the build is being stopped; the step fails with it when the rollback has finished. */
     private volatile Throwable stopCause;
-    private transient volatile Ticker ticker;
-    private transient AtomicBoolean completed;
     private transient volatile Instant lastSave;
     private transient volatile String lastPhase;
 
@@ -68,32 +63,9 @@ public class DeploymentStepExecution extends StepExecution {
         this.request = request;
     }
 
-    @Override
-    public boolean start() {
-        ticker().wake();
-        return false;
-    }
-
-    @Override
-    public void onResume() {
-        ticker().wake();
-    }
-
-    private synchronized Ticker ticker() {
-        if (ticker == null) {
-            ticker = new Ticker(this::tick);
-            completed = new AtomicBoolean();
-        }
-        return ticker;
-    }
-
-    private synchronized AtomicBoolean completed() {
-        ticker();
-        return completed;
-    }
-
     /** One step on the pool: create the deployment on the first, then advance it. Never throws. */
-    private long tick() {
+    @Override
+    long tick() {
         if (completed().get()) {
             return -1;
         }
@@ -197,12 +169,6 @@ public class DeploymentStepExecution extends StepExecution {
         }
         LOGGER.log(Level.FINE, "Stop requested for {0}", d == null ? "a deployment not yet created" : d.getId());
         ticker().wake();
-    }
-
-    @Override
-    public boolean blocksRestart() {
-        Ticker t = ticker;
-        return t != null && t.isBusy();
     }
 
     /** Shown in the Pipeline's thread dump and step status; plain text, not localized. */

@@ -12,7 +12,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code rollbackDeployment reason: 'errors in checkout'} puts all production traffic back on the slot that served
  * it before the last switch, scaling that slot up first if it had been scaled down, and verifies the result.
  */
-public final class RollbackDeploymentStep extends AbstractDeploymentStep {
+public final class RollbackDeploymentStep extends VersionBoundStep {
 
     private String reason;
 
@@ -27,23 +27,6 @@ public final class RollbackDeploymentStep extends AbstractDeploymentStep {
     @DataBoundSetter
     public void setReason(String reason) {
         this.reason = FieldText.trimmed(reason);
-    }
-
-    private String expectedImage;
-
-    /** The image the slot this step acts on must run (a tag such as v1.2.3, or a whole reference), or null. */
-    public String getExpectedImage() {
-        return expectedImage;
-    }
-
-    @DataBoundSetter
-    public void setExpectedImage(String expectedImage) {
-        this.expectedImage = FieldText.trimmed(expectedImage);
-    }
-
-    @Override
-    protected String expectedImage() {
-        return expectedImage;
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.kohsuke.stapler.QueryParameter;
  * [blue: 90, green: 10]} sets a split. The new split is read back from the load balancer before the step
  * succeeds.
  */
-public final class TrafficSwitchStep extends AbstractDeploymentStep {
+public final class TrafficSwitchStep extends VersionBoundStep {
 
     private String to;
     private TrafficWeights weights;
@@ -47,23 +47,6 @@ public final class TrafficSwitchStep extends AbstractDeploymentStep {
     @DataBoundSetter
     public void setWeights(@CheckForNull TrafficWeights weights) {
         this.weights = weights;
-    }
-
-    private String expectedImage;
-
-    /** The image the slot this step acts on must run (a tag such as v1.2.3, or a whole reference), or null. */
-    public String getExpectedImage() {
-        return expectedImage;
-    }
-
-    @DataBoundSetter
-    public void setExpectedImage(String expectedImage) {
-        this.expectedImage = FieldText.trimmed(expectedImage);
-    }
-
-    @Override
-    protected String expectedImage() {
-        return expectedImage;
     }
 
     /** Inside an ecsDeployment block, with neither to nor weights: all traffic to the version the block prepared. */
