@@ -13,6 +13,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * The SDK clients for one {@link AwsConnection}, built on first use and sharing one HTTP connection pool. Closing
@@ -25,6 +26,7 @@ public final class AwsClients implements AutoCloseable {
     private ElasticLoadBalancingV2Client elb;
     private EcsClient ecs;
     private CloudWatchClient cloudWatch;
+    private Route53Client route53;
     private boolean closed;
 
     private AwsClients(AwsConnection connection) {
@@ -66,6 +68,15 @@ public final class AwsClients implements AutoCloseable {
         return cloudWatch;
     }
 
+    /** Route 53 is global: its client signs for {@code aws-global} whatever the connection's region. */
+    public synchronized Route53Client route53() {
+        requireOpen();
+        if (route53 == null) {
+            route53 = configure(Route53Client.builder()).region(Region.AWS_GLOBAL).build();
+        }
+        return route53;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -81,6 +92,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (cloudWatch != null) {
             cloudWatch.close();
+        }
+        if (route53 != null) {
+            route53.close();
         }
         if (http != null) {
             http.close();

@@ -48,10 +48,13 @@ final class CanaryPhases {
         Duration duration = stageDuration(s);
         s.record.stages.add(new StageRecord(s.canary.stageIndex, s.traffic.wanted.percentOf(s.plan.targetSlot),
                 ctx.now));
-        s.canary.stageEndsAt = ctx.now.plus(duration);
-        s.canary.intervalStart = ctx.now;
-        return Next.goTo(Phase.ANALYSE_CANARY, "verified: " + s.traffic.wanted + "; analysing for "
-                + DurationText.format(duration)).thenAt(nextAnalysis(ctx));
+        // Behind DNS, resolvers keep the previous answer for the records' TTL: the analysis starts after it.
+        Instant judged = ctx.now.plus(ctx.clientCache());
+        s.canary.stageEndsAt = judged.plus(duration);
+        s.canary.intervalStart = judged;
+        return Next.goTo(Phase.ANALYSE_CANARY, "verified: " + s.traffic.wanted + ctx.cacheNote() + "; analysing"
+                + (judged.equals(ctx.now) ? "" : " from " + judged) + " for " + DurationText.format(duration))
+                .thenAt(nextAnalysis(ctx));
     }
 
     Next analyse(StepContext ctx) {

@@ -70,10 +70,10 @@ final class RollbackPhases {
         }
         if (s.rollback.failureReason == null) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + " ("
-                    + s.record.toImage + "), verified on the listener.");
+                    + s.record.toImage + "), verified on the listener" + ctx.cacheNote() + ".");
         }
         return Next.finish(Outcome.ROLLED_BACK, s.rollback.failureReason + " Traffic is back to "
-                + s.rollback.target(s.plan) + ", verified on the listener.");
+                + s.rollback.target(s.plan) + ", verified on the listener" + ctx.cacheNote() + ".");
     }
 
     private static Next unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {
