@@ -41,7 +41,40 @@ public final class FakeAwsState {
     public Map<String, String> alarms = new LinkedHashMap<>();
     /** CloudWatch dashboard bodies, as put, by dashboard name. */
     public Map<String, String> dashboards = new LinkedHashMap<>();
+    /** Route 53 hosted zones by id (without {@code /hostedzone/}). */
+    public Map<String, HostedZone> hostedZones = new LinkedHashMap<>();
+    /** Route 53 changes by id, with the GetChange calls that have seen them. */
+    public Map<String, Integer> changePolls = new LinkedHashMap<>();
+    /** GetChange calls a Route 53 change is PENDING for before it is INSYNC. */
+    public int changePendingPolls = 1;
+    /** How many record sets one ListResourceRecordSets page holds. */
+    public int recordPageSize = 300;
     public int idCounter;
+
+    /** A Route 53 hosted zone with its record sets and tags. */
+    public static class HostedZone {
+        public String id;
+        public String name;
+        public List<RecordSet> records = new ArrayList<>();
+        public Map<String, String> tags = new LinkedHashMap<>();
+    }
+
+    /** A Route 53 record set; weighted when it has a set identifier and a weight; alias when it has a DNS name. */
+    public static class RecordSet {
+        public String name;
+        public String type;
+        public String setIdentifier;
+        public Long weight;
+        public Long ttl;
+        public List<String> values = new ArrayList<>();
+        public String aliasZoneId;
+        public String aliasDnsName;
+
+        /** The order ListResourceRecordSets lists in. */
+        String sortKey() {
+            return name + "\u0000" + type + "\u0000" + (setIdentifier == null ? "" : setIdentifier);
+        }
+    }
 
     /** An Application Load Balancer. */
     public static class LoadBalancer {
