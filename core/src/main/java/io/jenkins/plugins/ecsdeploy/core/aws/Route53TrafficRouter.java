@@ -43,6 +43,16 @@ public final class Route53TrafficRouter implements TrafficRouter {
     }
 
     @Override
+    public String writesTo() {
+        return "Route 53";
+    }
+
+    @Override
+    public String readsFrom() {
+        return "the weighted records";
+    }
+
+    @Override
     public Duration clientCache() {
         return Duration.ofSeconds(records.ttlSeconds());
     }

@@ -184,10 +184,11 @@ final class PreflightPhase {
         Duration cache = ctx.clientCache();
         Duration limit = stage != null && stage.compareTo(MAX_CANARY_CACHE) < 0 ? stage : MAX_CANARY_CACHE;
         if (cache.compareTo(limit) > 0) {
-            throw new DeploymentFailure("The records' TTL is " + cache.toSeconds() + " s, above the " + limit.toSeconds()
-                    + " s a canary allows (at most " + MAX_CANARY_CACHE.toSeconds() + " s, and no longer than a"
-                    + " stage): resolvers would keep sending traffic by the old weights through a whole stage. Lower"
-                    + " the TTL of both weighted records (60 s is usual), wait the old TTL out, then run the canary.");
+            throw new DeploymentFailure("The records' TTL is " + cache.toSeconds() + " s, above the "
+                    + limit.toSeconds() + " s a canary allows (at most " + MAX_CANARY_CACHE.toSeconds() + " s, and no"
+                    + " longer than a stage): resolvers would keep sending traffic by the old weights through a whole"
+                    + " stage. Lower the TTL of both weighted records (60 s is usual), wait the old TTL out, then run"
+                    + " the canary.");
         }
     }
 

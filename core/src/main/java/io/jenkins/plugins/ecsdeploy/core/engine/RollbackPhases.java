@@ -48,7 +48,7 @@ final class RollbackPhases {
         ctx.applySplit(target);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         s.rollback.writes++;
-        return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + target);
+        return Next.goTo(Phase.VERIFY_ROLLBACK, ctx.asked(target));
     }
 
     Next verifyRollback(StepContext ctx) {
@@ -70,10 +70,10 @@ final class RollbackPhases {
         }
         if (s.rollback.failureReason == null) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + " ("
-                    + s.record.toImage + "), verified on the listener" + ctx.cacheNote() + ".");
+                    + s.record.toImage + "), " + ctx.verified() + ".");
         }
         return Next.finish(Outcome.ROLLED_BACK, s.rollback.failureReason + " Traffic is back to "
-                + s.rollback.target(s.plan) + ", verified on the listener" + ctx.cacheNote() + ".");
+                + s.rollback.target(s.plan) + ", " + ctx.verified() + ".");
     }
 
     private static Next unhealthyDestination(StepContext ctx, Slot destination, TargetHealthSummary health) {
@@ -111,6 +111,6 @@ final class RollbackPhases {
         ctx.applySplit(split);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         s.rollback.writes++;
-        return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + split + " instead");
+        return Next.goTo(Phase.VERIFY_ROLLBACK, ctx.asked(split) + " instead");
     }
 }

@@ -117,6 +117,16 @@ final class StepContext {
         return aws().router().clientCache();
     }
 
+    /** "asked the load balancer for blue=90%, green=10%", naming whoever the router asks. */
+    String asked(TrafficSplit split) {
+        return "asked " + aws().router().writesTo() + " for " + split;
+    }
+
+    /** "verified on the listener", and how long resolvers may still cache the previous split. */
+    String verified() {
+        return "verified on " + aws().router().readsFrom() + cacheNote();
+    }
+
     /** A clause for messages about a verified split, saying how long resolvers may still cache the old one. */
     String cacheNote() {
         Duration cache = clientCache();

@@ -24,7 +24,7 @@ final class SwitchPhases {
                 : TrafficSplit.allTo(s.plan.targetSlot);
         ctx.applySplit(wanted);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return Next.goTo(Phase.VERIFY_SWITCH, "asked the load balancer for " + wanted);
+        return Next.goTo(Phase.VERIFY_SWITCH, ctx.asked(wanted));
     }
 
     Next verifySwitch(StepContext ctx) {
@@ -34,7 +34,7 @@ final class SwitchPhases {
         }
         if (s.request.operation() == Operation.SWITCH) {
             return Next.finish(Outcome.SUCCEEDED, "Traffic is now " + s.traffic.wanted
-                    + ", verified on the listener" + ctx.cacheNote() + ".");
+                    + ", " + ctx.verified() + ".");
         }
         // Behind DNS the bake is longer by the records' TTL: clients may reach the new slot only after it.
         Duration watched = ctx.bakeTime().plus(ctx.clientCache());

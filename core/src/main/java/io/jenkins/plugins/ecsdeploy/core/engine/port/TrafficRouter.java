@@ -38,4 +38,14 @@ public interface TrafficRouter {
     default Duration clientCache() {
         return Duration.ZERO;
     }
+
+    /** Who is asked for a split, for messages: "asked the load balancer for blue=90%, green=10%". */
+    default String writesTo() {
+        return "the load balancer";
+    }
+
+    /** Where a split is read back, for messages: "verified on the listener". */
+    default String readsFrom() {
+        return "the listener";
+    }
 }
