@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.apprunner.AppRunnerClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -27,6 +28,7 @@ public final class AwsClients implements AutoCloseable {
     private EcsClient ecs;
     private CloudWatchClient cloudWatch;
     private Route53Client route53;
+    private AppRunnerClient appRunner;
     private boolean closed;
 
     private AwsClients(AwsConnection connection) {
@@ -77,6 +79,14 @@ public final class AwsClients implements AutoCloseable {
         return route53;
     }
 
+    public synchronized AppRunnerClient appRunner() {
+        requireOpen();
+        if (appRunner == null) {
+            appRunner = configure(AppRunnerClient.builder()).build();
+        }
+        return appRunner;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -95,6 +105,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (route53 != null) {
             route53.close();
+        }
+        if (appRunner != null) {
+            appRunner.close();
         }
         if (http != null) {
             http.close();

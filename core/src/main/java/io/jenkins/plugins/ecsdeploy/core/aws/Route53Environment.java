@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.core.aws;
 import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.SlotConfig;
+import io.jenkins.plugins.ecsdeploy.core.config.SlotKind;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
@@ -14,8 +15,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Environments steered by two Route 53 weighted records: the router and the lock are Route 53's; the slots are
- * two endpoints managed elsewhere (kind none).
+ * Environments steered by two Route 53 weighted records: the router and the lock are Route 53's; the slots are two
+ * App Runner services, or two endpoints managed elsewhere (kind none).
  */
 final class Route53Environment implements EnvironmentKind {
 
@@ -32,10 +33,12 @@ final class Route53Environment implements EnvironmentKind {
         return c -> {
             Problems problems = new Problems();
             WeightedRecords records = new Route53Preflight(clients.route53(), problems).resolve(c.route53());
+            Map<Slot, String> services = c.slotKind() == SlotKind.APP_RUNNER
+                    ? new AppRunnerPreflight(clients.appRunner(), problems).resolve(c.slots()) : Map.of();
             if (!problems.isEmpty()) {
                 throw new PreflightException(problems.list());
             }
-            return ResolvedEnvironment.weighted(records, null, null);
+            return ResolvedEnvironment.weighted(records, services.get(Slot.BLUE), services.get(Slot.GREEN));
         };
     }
 
@@ -52,11 +55,16 @@ final class Route53Environment implements EnvironmentKind {
                     healthUrls.put(slot, one.healthUrl());
                 }
             }
-            // ConfigValidator admits only kind none behind Route 53 in this release.
-            return new Ports(new Route53TrafficRouter(clients.route53(), records), new UrlSlotHealth(healthUrls),
-                    new NoTestTraffic(), new NoneSlots(names, () -> Route53RecordTargets.read(clients.route53(),
-                            records)), new AlarmsOnlyMetrics(new CloudWatchAlarms(clients.cloudWatch())),
-                    lock(env));
+            Route53TrafficRouter router = new Route53TrafficRouter(clients.route53(), records);
+            // No per-slot metrics are read yet behind Route 53: intervals have no data; alarms gate.
+            AlarmsOnlyMetrics metrics = new AlarmsOnlyMetrics(new CloudWatchAlarms(clients.cloudWatch()));
+            if (config.slotKind() == SlotKind.APP_RUNNER) {
+                AppRunnerSlots slots = new AppRunnerSlots(clients.appRunner(), Map.of(Slot.BLUE, env.blueService(),
+                        Slot.GREEN, env.greenService()));
+                return new Ports(router, slots, new NoTestTraffic(), slots, metrics, lock(env));
+            }
+            return new Ports(router, new UrlSlotHealth(healthUrls), new NoTestTraffic(), new NoneSlots(names,
+                    () -> Route53RecordTargets.read(clients.route53(), records)), metrics, lock(env));
         };
     }
 

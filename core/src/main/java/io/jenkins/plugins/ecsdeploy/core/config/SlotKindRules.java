@@ -43,11 +43,6 @@ final class SlotKindRules {
                 checkNone(field, one, out);
             }
         }
-        if (kind == SlotKind.APP_RUNNER) {
-            out.add(new ConfigProblem("slots.kind", "appRunner slots are not available in this release: the App"
-                    + " Runner slot adapter is not wired yet (docs/route53.md). Use kind none to move traffic between"
-                    + " two App Runner services deployed by other means"));
-        }
         if (kind == SlotKind.APP_RUNNER && slots.blue() != null && slots.green() != null
                 && !isBlank(slots.blue().service()) && slots.blue().service().equals(slots.green().service())) {
             out.add(new ConfigProblem("slots.green.service", "the same App Runner service as slots.blue.service:"

@@ -14,18 +14,14 @@ class Route53ConfigTest {
             + "  recordType: CNAME\n"
             + "  setIdentifiers: {blue: api-blue, green: api-green}\n";
 
-    private static final String APP_RUNNER_NOT_YET = "slots.kind: appRunner slots are not available in this release:"
-            + " the App Runner slot adapter is not wired yet (docs/route53.md). Use kind none to move traffic between"
-            + " two App Runner services deployed by other means";
-
     @Test
-    void noneSlotsAreValidWithoutClusterContainerOrListenerAndAppRunnerIsRefusedForNow() {
+    void noneAndAppRunnerSlotsAreValidWithoutClusterContainerOrListener() {
         assertThat(problems(ROUTE53 + "slots:\n  kind: none\n")).isEmpty();
         assertThat(problems(ROUTE53 + "slots:\n  kind: none\n  blue: {healthUrl: 'https://blue.example.net/up'}\n"))
                 .isEmpty();
         assertThat(problems(ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: api-blue}\n"
                 + "  green: {service: 'arn:aws:apprunner:us-east-1:123456789012:service/api-green/"
-                + "0123456789abcdef0123456789abcdef'}\n")).containsExactly(APP_RUNNER_NOT_YET);
+                + "0123456789abcdef0123456789abcdef'}\n")).isEmpty();
         EnvironmentConfig c = ConfigLoader.parse(base() + ROUTE53 + "slots:\n  kind: none\n", "x");
         assertThat(c.steeredByDns()).isTrue();
         assertThat(c.slotKind()).isEqualTo(SlotKind.NONE);
@@ -96,7 +92,7 @@ class Route53ConfigTest {
                 "slots.green.healthUrl: contains credentials (user:password@); they would be shown in logs: use a URL"
                         + " without them");
         assertThat(problems(ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: x}\n  green: {service: x}\n"))
-                .containsExactlyInAnyOrder(APP_RUNNER_NOT_YET,
+                .containsExactlyInAnyOrder(
                         "slots.blue.service: 'x' is not an App Runner service name: use 4 to 40 letters, digits, '_'"
                                 + " or '-', starting with a letter or digit; or its ARN",
                         "slots.green.service: 'x' is not an App Runner service name: use 4 to 40 letters, digits,"
@@ -104,7 +100,7 @@ class Route53ConfigTest {
                         "slots.green.service: the same App Runner service as slots.blue.service: blue and green need"
                                 + " separate services");
         assertThat(problems(ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: api-blue}\n"))
-                .containsExactlyInAnyOrder(APP_RUNNER_NOT_YET,
+                .containsExactly(
                         "slots.green.service: missing: give the slot's App Runner service name or ARN");
     }
 

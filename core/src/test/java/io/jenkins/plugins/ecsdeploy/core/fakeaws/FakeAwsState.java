@@ -49,7 +49,34 @@ public final class FakeAwsState {
     public int changePendingPolls = 1;
     /** How many record sets one ListResourceRecordSets page holds. */
     public int recordPageSize = 300;
+    /** App Runner services by ARN. */
+    public Map<String, AppRunnerService> appRunnerServices = new LinkedHashMap<>();
+    /** Seconds of (simulated) time an App Runner operation takes. */
+    public long appRunnerOperationSeconds = 60;
+    /** Images whose App Runner update fails (and is rolled back by App Runner to the previous image). */
+    public List<String> failingImages = new ArrayList<>();
     public int idCounter;
+
+    /** An App Runner service: its image, status and operations (latest first). */
+    public static class AppRunnerService {
+        public String arn;
+        public String name;
+        public String id;
+        public String url;
+        public String status = "RUNNING";
+        public String image;
+        public List<AppRunnerOperation> operations = new ArrayList<>();
+    }
+
+    /** An App Runner operation, which ends {@code endsAt} (epoch seconds of the fake's clock). */
+    public static class AppRunnerOperation {
+        public String id;
+        public String type;
+        public String status = "IN_PROGRESS";
+        public String targetImage;
+        public long startedAt;
+        public long endsAt;
+    }
 
     /** A Route 53 hosted zone with its record sets and tags. */
     public static class HostedZone {
