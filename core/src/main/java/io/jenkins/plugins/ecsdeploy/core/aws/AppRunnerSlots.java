@@ -65,12 +65,20 @@ public final class AppRunnerSlots implements ServiceControl, SlotHealth {
     }
 
     /**
-     * Updates the service's image, keeping the rest of its source configuration. A paused service cannot be
-     * updated: it is resumed instead, and the update is refused with what to do.
+     * Updates the service's image, keeping the rest of its source configuration. Idempotent, as a step may run again
+     * after a crash: a service that already runs the image, or whose update is under way (this run holds the
+     * lock, so the update is this run's), is left alone. A paused service cannot be updated: it is resumed instead,
+     * and the update is refused with what to do.
      */
     @Override
     public void update(Slot slot, String image, int desiredCount) {
         Service service = service(slot);
+        OperationSummary latest = latestOperation(slot);
+        boolean updating = service.status() == ServiceStatus.OPERATION_IN_PROGRESS && latest != null
+                && "UPDATE_SERVICE".equals(latest.typeAsString());
+        if (updating || service.status() == ServiceStatus.RUNNING && image.equals(image(service))) {
+            return;
+        }
         if (service.status() == ServiceStatus.PAUSED) {
             call("ResumeService", slot, () -> appRunner.resumeService(b -> b.serviceArn(arn(slot))));
             throw new IllegalStateException(service.serviceName() + " was paused: it is being resumed now. Deploy"

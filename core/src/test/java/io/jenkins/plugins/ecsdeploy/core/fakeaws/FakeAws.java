@@ -40,6 +40,11 @@ public final class FakeAws implements AutoCloseable {
     public static final String RECORD_NAME = "api.example.com";
     public static final String BLUE_SET_IDENTIFIER = "api-blue";
     public static final String GREEN_SET_IDENTIFIER = "api-green";
+    public static final String APP_RUNNER_IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v1.0.0";
+    public static final String APP_RUNNER_BLUE_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-blue/"
+            + "0123456789abcdef0123456789abcdef";
+    public static final String APP_RUNNER_GREEN_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-green/"
+            + "fedcba9876543210fedcba9876543210";
     public static final String BLUE_SERVICE = "web-blue";
     public static final String GREEN_SERVICE = "web-green";
     public static final String BLUE_SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/prod/web-blue";

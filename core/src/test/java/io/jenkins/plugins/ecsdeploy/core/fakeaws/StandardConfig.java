@@ -49,6 +49,10 @@ public final class StandardConfig {
             analysis: {noData: PASS, minRequests: 0}
             """;
 
+    /** The standard zone's weighted records in front of the standard App Runner services api-blue and api-green. */
+    public static final String APP_RUNNER = ROUTE53.replace("  kind: none\n",
+            "  kind: appRunner\n  blue: {service: api-blue}\n  green: {service: api-green}\n");
+
     private StandardConfig() {
     }
 }

@@ -38,6 +38,19 @@ final class StandardEnvironment {
         addRule(s, DEFAULT_RULE_ARN, LISTENER_ARN, "default", null);
         addRule(s, TEST_DEFAULT_RULE_ARN, TEST_LISTENER_ARN, "default", null);
         addHostedZone(s);
+        addAppRunnerService(s, "api-blue", APP_RUNNER_BLUE_ARN);
+        addAppRunnerService(s, "api-green", APP_RUNNER_GREEN_ARN);
+    }
+
+    /** A running App Runner service of {@link FakeAws#APP_RUNNER_IMAGE}. */
+    private static void addAppRunnerService(FakeAwsState s, String name, String arn) {
+        FakeAwsState.AppRunnerService service = new FakeAwsState.AppRunnerService();
+        service.name = name;
+        service.arn = arn;
+        service.id = arn.substring(arn.lastIndexOf('/') + 1);
+        service.url = name + ".us-east-1.awsapprunner.com";
+        service.image = APP_RUNNER_IMAGE;
+        s.appRunnerServices.put(arn, service);
     }
 
     /** Zone example.com with weighted CNAMEs api.example.com: api-blue (weight 100) and api-green (0), TTL 60 s. */

@@ -146,9 +146,13 @@ final class Invariants {
 
     /**
      * A slot can serve when its service runs tasks and its target group's health checks pass; the endpoints of a
-     * slot of kind none (Route 53 scenarios) always can.
+     * slot of kind none (Route 53 scenarios) always can; an App Runner service can unless it is paused.
      */
     static boolean healthy(Rig rig, Scenario scenario, Slot slot) {
+        if (scenario.appRunner()) {
+            String arn = slot == Slot.BLUE ? FakeAws.APP_RUNNER_BLUE_ARN : FakeAws.APP_RUNNER_GREEN_ARN;
+            return rig.aws.read((FakeAwsState s) -> !s.appRunnerServices.get(arn).status.equals("PAUSED"));
+        }
         if (scenario.dns()) {
             return true;
         }

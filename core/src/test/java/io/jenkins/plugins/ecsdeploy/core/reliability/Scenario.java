@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.reliability;
 
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.APP_RUNNER;
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.BASE;
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.HEALTH;
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.ROUTE53;
@@ -47,7 +48,10 @@ enum Scenario {
     /** Route 53: green live after a switch; a rollback puts the weights back on blue. */
     DNS_ROLLBACK("rollback by Route 53 weights", ROUTE53 + HEALTH,
             DeploymentRequest.rollback(null, "reliability", "customer complaints"), Before.DNS_SWITCHED,
-            Outcome.SUCCEEDED);
+            Outcome.SUCCEEDED),
+    /** App Runner behind Route 53: deploy to api-green (a simulated minute of App Runner operation), switch, bake. */
+    APP_RUNNER_DEPLOY("App Runner deploy by Route 53 weights", APP_RUNNER + HEALTH,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED);
 
     final String title;
     final String yaml;
@@ -61,6 +65,11 @@ enum Scenario {
         this.request = request;
         this.before = before;
         this.cleanOutcome = cleanOutcome;
+    }
+
+    /** Whether the slots are App Runner services. */
+    boolean appRunner() {
+        return yaml.contains("kind: appRunner");
     }
 
     /** Whether Route 53 weighted records steer the scenario's traffic (else the ALB listener does). */
