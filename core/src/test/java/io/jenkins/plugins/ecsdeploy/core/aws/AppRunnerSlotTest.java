@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
-import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
-import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
-import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
-import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
@@ -25,7 +19,6 @@ import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,20 +37,23 @@ class AppRunnerSlotTest {
     static final String GREEN_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-green/"
             + "fedcba9876543210fedcba9876543210";
 
-    private final List<String> log = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+
     private FakeAws aws;
     private AwsClients clients;
+    private EngineRuns runs;
 
     @BeforeEach
     void start() {
-        aws = FakeAws.builder().clock(new SimulatedClock(() -> now)).start();
+        // The fake's clock is the runs' simulated time; it is read while the fake seeds itself, before runs exists.
+        aws = FakeAws.builder().clock(new SimulatedClock(() -> runs == null ? START : runs.now)).start();
         aws.edit(s -> {
             s.appRunnerServices.put(BLUE_ARN, service("api-blue", BLUE_ARN));
             s.appRunnerServices.put(GREEN_ARN, service("api-green", GREEN_ARN));
         });
         clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
                 RetrySettings.fast()));
+        runs = new EngineRuns(clients);
     }
 
     @AfterEach
@@ -70,7 +66,7 @@ class AppRunnerSlotTest {
     void deployUpdatesOnlyTheIdleServicesImageTagWaitsForRunningThenMovesTheWeights() {
         DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
         assertThat(image("api-green")).isEqualTo(IMAGE.replace("v1.0.0", "v2.0.0"));
         assertThat(image("api-blue")).isEqualTo(IMAGE);
         assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
@@ -79,7 +75,7 @@ class AppRunnerSlotTest {
         assertThat(updates.get(0).body()).contains(GREEN_ARN).contains("api:v2.0.0")
                 .contains("apprunner-ecr-access");
         // App Runner's operation took a simulated minute: the run waited for it before any weight changed.
-        assertThat(log).anyMatch(l -> l.contains("Waiting for green: api-green still runs " + IMAGE));
+        assertThat(runs.log).anyMatch(l -> l.contains("Waiting for green: api-green still runs " + IMAGE));
         assertThat(phases(s)).containsSubsequence(Phase.UPDATE_IDLE_SERVICE, Phase.WAIT_FOR_READY,
                 Phase.SMOKE_CHECKS, Phase.SWITCH_TRAFFIC, Phase.VERIFY_SWITCH, Phase.BAKE, Phase.FINISHED);
         assertThat(s.getRecord().getFromImage()).isEqualTo(IMAGE);
@@ -106,7 +102,7 @@ class AppRunnerSlotTest {
         });
         DeploymentState s = run(new RollbackRequest(null, "bad release", "alice"));
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
         assertThat(aws.calls("ResumeService")).hasSize(1);
         assertThat(phases(s)).containsSubsequence(Phase.SCALE_UP_TARGET, Phase.WAIT_FOR_TARGET_READY,
                 Phase.ROLL_BACK, Phase.VERIFY_ROLLBACK);
@@ -118,7 +114,7 @@ class AppRunnerSlotTest {
     @Test
     void statusShowsEachServicesImageAndOperationFromAws() {
         EnvironmentConfig config = config();
-        EnvironmentStatus status = AwsEngines.statusReader(config, clients).read(config, now);
+        EnvironmentStatus status = AwsEngines.statusReader(config, clients).read(config, runs.now);
 
         assertThat(status.activeSlot()).contains(Slot.BLUE);
         assertThat(status.slot(Slot.GREEN).image()).isEqualTo(IMAGE);
@@ -127,27 +123,7 @@ class AppRunnerSlotTest {
     }
 
     private DeploymentState run(DeploymentRequest request) {
-        DeploymentEngine engine = AwsEngines.create(config(), clients, (check, version, attempt) ->
-                new SmokeResult(check.url(), attempt, now, true, 200, 1, "ok"), new DeploymentListener() {
-                    @Override
-                    public void onTransition(DeploymentState state, Transition t) {
-                        log.add(t.to() + ": " + t.reason());
-                    }
-
-                    @Override
-                    public void onProgress(DeploymentState state, String message) {
-                        log.add("  " + message);
-                    }
-                }, LockSettings.at("test@fake"));
-        DeploymentState s = engine.start(request, "d-test", now);
-        for (int i = 0; i < 5_000; i++) {
-            Instant next = engine.advance(s, now);
-            if (next == null) {
-                return s;
-            }
-            now = next.isAfter(now) ? next : now;
-        }
-        throw new AssertionError("run did not finish; log:\n" + String.join("\n", log));
+        return runs.run(config(), request);
     }
 
     private EnvironmentConfig config() {
@@ -173,6 +149,6 @@ class AppRunnerSlotTest {
     }
 
     private static List<Phase> phases(DeploymentState s) {
-        return s.getRecord().getTransitions().stream().map(Transition::to).toList();
+        return EngineRuns.phases(s);
     }
 }

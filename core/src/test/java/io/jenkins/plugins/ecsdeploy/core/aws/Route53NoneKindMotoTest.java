@@ -6,26 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
-import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
-import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
-import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryStages;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.SwitchRequest;
-import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
-import io.jenkins.plugins.ecsdeploy.core.testing.MotoServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,33 +34,29 @@ class Route53NoneKindMotoTest {
 
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
-    private static MotoServer moto;
+    private static MotoRoute53 moto;
     private static Route53Seed seed;
     private static AwsClients clients;
-    private final List<String> log = new ArrayList<>();
+    private EngineRuns runs;
     private String zone;
-    private Instant now = START;
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
-        seed = new Route53Seed(moto.endpoint());
-        clients = AwsClients.create(new AwsConnection("us-east-1", moto.endpoint(),
-                io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients.credentials(), RetrySettings.fast()));
+        moto = new MotoRoute53();
+        seed = moto.seed;
+        clients = moto.clients;
     }
 
     @AfterAll
     static void stopMoto() {
-        clients.close();
-        seed.close();
         moto.close();
     }
 
     @BeforeEach
     void freshZone() {
-        moto.reset();
-        zone = seed.zone();
+        zone = moto.freshZone();
         seed.weightedCnames(zone, 100, 0, 60);
+        runs = new EngineRuns(clients);
     }
 
     @Test
@@ -80,7 +70,7 @@ class Route53NoneKindMotoTest {
                 Phase.VERIFY_SWITCH, Phase.FINISHED);
         assertThat(s.getRecord().getOutcomeMessage()).contains("resolvers may answer with the previous weights for"
                 + " up to 60 s (the records' TTL)");
-        assertThat(log).anyMatch(l -> l.contains("is in sync"));
+        assertThat(runs.log).anyMatch(l -> l.contains("is in sync"));
         assertThat(seed.tags(zone)).noneMatch(t -> t.key().equals("ecs-deploy:lock:api.example.com"));
         assertThat(s.getRecord().getFromImage()).isEqualTo("blue.example.net");
         assertThat(s.getRecord().getToImage()).isEqualTo("green.example.net");
@@ -139,16 +129,16 @@ class Route53NoneKindMotoTest {
 
     @Test
     void deployIsRefusedBeforeAnythingHappens() {
-        DeploymentEngine engine = engine(config(""));
+        DeploymentEngine engine = runs.engine(config(""));
         assertThatThrownBy(() -> engine.start(new DeployRequest("v2", true, null, null, null, null, "alice"),
-                "d-1", now)).isInstanceOf(IllegalArgumentException.class)
+                "d-1", runs.now)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("slots of kind none: there is nothing to deploy to");
     }
 
     @Test
     void statusNamesTheLiveSlotFromTheWeightsAndWhereEachRecordPoints() {
         seed.weightedCnames(zone, 0, 100, 60);
-        EnvironmentStatus status = AwsEngines.statusReader(config(""), clients).read(config(""), now);
+        EnvironmentStatus status = AwsEngines.statusReader(config(""), clients).read(config(""), runs.now);
 
         assertThat(status.activeSlot()).contains(Slot.GREEN);
         assertThat(status.slot(Slot.GREEN).image()).isEqualTo("green.example.net");
@@ -157,7 +147,7 @@ class Route53NoneKindMotoTest {
     }
 
     private EnvironmentConfig config(String extra) {
-        return ConfigLoader.parse("name: api\nregion: us-east-1\nendpointUrl: " + moto.endpoint() + "\n"
+        return ConfigLoader.parse("name: api\nregion: us-east-1\nendpointUrl: " + moto.moto.endpoint() + "\n"
                 + "route53:\n  hostedZoneId: " + zone + "\n  recordName: api.example.com\n  recordType: CNAME\n"
                 + "  setIdentifiers: {blue: api-blue, green: api-green}\n"
                 + "slots:\n  kind: none\n" + extra, "test");
@@ -168,34 +158,10 @@ class Route53NoneKindMotoTest {
     }
 
     private DeploymentState run(EnvironmentConfig config, DeploymentRequest request) {
-        DeploymentEngine engine = engine(config);
-        DeploymentState s = engine.start(request, "d-test", now);
-        for (int i = 0; i < 10_000; i++) {
-            Instant next = engine.advance(s, now);
-            if (next == null) {
-                return s;
-            }
-            now = next.isAfter(now) ? next : now;
-        }
-        throw new AssertionError("run did not finish; log:\n" + String.join("\n", log));
-    }
-
-    private DeploymentEngine engine(EnvironmentConfig config) {
-        return AwsEngines.create(config, clients, (check, version, attempt) -> new SmokeResult(check.url(), attempt,
-                now, true, 200, 1, "ok"), new DeploymentListener() {
-                    @Override
-                    public void onTransition(DeploymentState state, Transition t) {
-                        log.add(t.to() + ": " + t.reason());
-                    }
-
-                    @Override
-                    public void onProgress(DeploymentState state, String message) {
-                        log.add("  " + message);
-                    }
-                }, LockSettings.at("test@moto"));
+        return runs.run(config, request);
     }
 
     private static List<Phase> phases(DeploymentState s) {
-        return s.getRecord().getTransitions().stream().map(Transition::to).toList();
+        return EngineRuns.phases(s);
     }
 }

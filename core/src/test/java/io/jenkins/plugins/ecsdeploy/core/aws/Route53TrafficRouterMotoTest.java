@@ -8,7 +8,6 @@ import io.jenkins.plugins.ecsdeploy.core.config.SlotNames;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.PreflightException;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.core.model.WeightedRecords;
-import io.jenkins.plugins.ecsdeploy.core.testing.MotoServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,30 +19,26 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 /** The Route 53 router and its preflight at the wire, against moto's model of weighted records and change batches. */
 class Route53TrafficRouterMotoTest {
 
-    private static MotoServer moto;
+    private static MotoRoute53 moto;
     private static Route53Seed seed;
     private static AwsClients clients;
     private String zone;
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
-        seed = new Route53Seed(moto.endpoint());
-        clients = AwsClients.create(new AwsConnection("us-east-1", moto.endpoint(),
-                io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients.credentials(), RetrySettings.fast()));
+        moto = new MotoRoute53();
+        seed = moto.seed;
+        clients = moto.clients;
     }
 
     @AfterAll
     static void stopMoto() {
-        clients.close();
-        seed.close();
         moto.close();
     }
 
     @BeforeEach
     void freshZone() {
-        moto.reset();
-        zone = seed.zone();
+        zone = moto.freshZone();
     }
 
     @Test
