@@ -110,11 +110,6 @@ public final class AppRunnerSlots implements ServiceControl, SlotHealth {
         return serving ? new TargetHealthSummary(1, 0, 1) : new TargetHealthSummary(0, 1, 1);
     }
 
-    /** The service's default domain, for status and smoke checks. */
-    public String url(Slot slot) {
-        return "https://" + service(slot).serviceUrl();
-    }
-
     private Service service(Slot slot) {
         return call("DescribeService", slot, () -> appRunner.describeService(b -> b.serviceArn(arn(slot))))
                 .service();
