@@ -12,6 +12,7 @@ import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,9 @@ import java.util.List;
  * here leaves the environment untouched.
  */
 final class PreflightPhase {
+
+    /** The longest record TTL a canary behind DNS accepts. */
+    static final Duration MAX_CANARY_CACHE = Duration.ofMinutes(5);
 
     private final EnvironmentResolver resolver;
     private final LockSteps lock;
@@ -60,6 +64,9 @@ final class PreflightPhase {
         s.plan = new RunPlan(ctx.aws().router().currentSplit());
         if (s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY) {
             requireAlarmsQuiet(ctx);
+            if (s.canaryStages() != null) {
+                requireShortCache(ctx, s.canaryStages().stageDuration());
+            }
         }
         return switch (s.request.operation()) {
             case DEPLOY -> deploy(ctx);
@@ -231,6 +238,22 @@ final class PreflightPhase {
         if (!firing.isEmpty()) {
             throw new DeploymentFailure("Alarm already in ALARM before the deployment: " + String.join(", ", firing)
                     + ". Fix what it reports, or wait until it is OK, then deploy.");
+        }
+    }
+
+    /**
+     * Behind DNS, a canary stage judges the traffic the new weights send, which reaches the canary only as resolvers'
+     * caches expire: the records' TTL must be at most {@link #MAX_CANARY_CACHE} and shorter than a stage.
+     */
+    private static void requireShortCache(StepContext ctx, Duration stage) {
+        Duration cache = ctx.clientCache();
+        Duration limit = stage != null && stage.compareTo(MAX_CANARY_CACHE) < 0 ? stage : MAX_CANARY_CACHE;
+        if (cache.compareTo(limit) > 0) {
+            throw new DeploymentFailure("The records' TTL is " + cache.toSeconds() + " s, above the "
+                    + limit.toSeconds() + " s a canary allows (at most " + MAX_CANARY_CACHE.toSeconds() + " s, and no"
+                    + " longer than a stage): resolvers would keep sending traffic by the old weights through a whole"
+                    + " stage. Lower the TTL of both weighted records (60 s is usual), wait the old TTL out, then run"
+                    + " the canary.");
         }
     }
 
