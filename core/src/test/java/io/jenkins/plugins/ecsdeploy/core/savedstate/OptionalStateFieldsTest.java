@@ -15,15 +15,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Fields added to the saved state without a new format: the Route 53 change a run waits for (optional, written only
  * while set) and the weighted records of a resolved environment (absent for an ALB environment). A state saved
- * without them, by today's release or an earlier one, reads as before; one with them keeps them.
+ * without them reads and is written back unchanged; one with them keeps them. States of earlier formats without them
+ * resume as {@code ResumeSavedStateTest} checks.
  */
 class OptionalStateFieldsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The format this release writes: a state in it must be written back unchanged. */
+    private static final String CURRENT = "v4";
 
     @Test
     void aStateWithoutTheNewFieldsReadsAndIsWrittenWithoutThem() {
-        String saved = SavedStates.read("v3", SavedRun.DEPLOY_VERIFY_SWITCH);
+        String saved = SavedStates.read(CURRENT, SavedRun.DEPLOY_VERIFY_SWITCH);
         JsonNode written = tree(StateJson.write(StateJson.readState(saved)));
 
         assertThat(written.at("/traffic").has("changeId")).isFalse();
@@ -33,7 +36,7 @@ class OptionalStateFieldsTest {
 
     @Test
     void aRoute53ChangeAndTheWeightedRecordsAreKept() {
-        ObjectNode state = (ObjectNode) tree(SavedStates.read("v3", SavedRun.DEPLOY_VERIFY_SWITCH));
+        ObjectNode state = (ObjectNode) tree(SavedStates.read(CURRENT, SavedRun.DEPLOY_VERIFY_SWITCH));
         ((ObjectNode) state.get("traffic")).put("changeId", "/change/C2682N5HXP0BZ4");
         ObjectNode records = ((ObjectNode) state.get("resolved")).putObject("records");
         records.put("hostedZoneId", "Z0123456789ABCDEFGHIJ").put("recordName", "api.example.com.")
