@@ -114,4 +114,26 @@ class Route53FaultsTest {
         assertThat(aws.zoneTags()).doesNotContainKey("ecs-deploy:lock:api.example.com");
         assertThat(Route53TagLock.key("ecs-deploy:lock", "a".repeat(200) + ".example.com.")).hasSize(128);
     }
+
+    @Test
+    void aPreemptionNoteIsATagNamedForTheRecordAndGoesWithTheLockInOneWrite() {
+        Route53TagLock lock = new Route53TagLock(clients.route53(), RECORDS);
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        LockHolder ours = lock.acquire(LockHolder.forRun("d-1", "alice", "cli@host", now, Duration.ofMinutes(30)),
+                now);
+        LockHolder other = LockHolder.forRun("d-2", "bob", "cli@host", now, Duration.ofMinutes(30));
+
+        lock.markPreempted(ours, "r-9", "carol", "bad release", now.plusSeconds(5));
+
+        assertThat(aws.zoneTags()).containsKey("ecs-deploy:preempted:api.example.com");
+        assertThat(lock.preemption(ours)).hasValueSatisfying(note -> assertThat(note).contains("r-9")
+                .contains("carol").contains("bad release"));
+        assertThat(lock.preemption(other)).isEmpty();
+        int before = aws.calls().size();
+        assertThat(lock.release(ours)).isTrue();
+        assertThat(aws.calls().subList(before, aws.calls().size())).extracting(Call::action)
+                .containsExactly("ListTagsForResource", "ChangeTagsForResource");
+        assertThat(aws.zoneTags()).doesNotContainKeys("ecs-deploy:lock:api.example.com",
+                "ecs-deploy:preempted:api.example.com");
+    }
 }
