@@ -48,7 +48,7 @@ class Route53CommandLineTest {
     void switchThenRollbackMoveTheWeightsAndSayHowLongResolversCache() {
         assertThat(h.run("switch", "-c", cfg, "--state-dir", stateDir, "--weights", "blue=90,green=10"))
                 .as(h.out() + h.err()).isZero();
-        assertThat(h.out()).contains("asked Route 53 for blue=90%, green=10%")
+        assertThat(h.out()).contains("to blue=90%, green=10%: asked Route 53 for it")
                 .contains("SUCCEEDED: Traffic is now blue=90%, green=10%, verified on the weighted records;"
                         + " resolvers may answer with the previous weights for up to 60 s (the records' TTL).");
         assertThat(h.aws.recordSplit()).isEqualTo(new TrafficSplit(90, 10));

@@ -143,8 +143,9 @@ final class PreflightPhase {
         // The write reuses the listener read of the plan, made in this step: nothing was written in between.
         ctx.applySplit(wanted);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return Next.goTo(Phase.VERIFY_SWITCH, "switching from " + s.plan.splitBefore + " to " + wanted
-                + ": asked the load balancer for it");
+        // Worded as before the Route 53 merge for a load balancer: saved states (format 4) hold this text.
+        return Next.goTo(Phase.VERIFY_SWITCH, "switching from " + s.plan.splitBefore + " to " + wanted + ": asked "
+                + ctx.aws().router().writesTo() + " for it");
     }
 
     /**
@@ -178,7 +179,7 @@ final class PreflightPhase {
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         s.rollback.writes++;
         return Next.goTo(Phase.VERIFY_ROLLBACK, "rolling back: " + target + " has " + health.healthy() + "/"
-                + health.total() + " healthy targets; asked the load balancer for " + s.plan.rollbackSplit);
+                + health.total() + " healthy targets; " + ctx.asked(s.plan.rollbackSplit));
     }
 
     private Next rollback(StepContext ctx) {
