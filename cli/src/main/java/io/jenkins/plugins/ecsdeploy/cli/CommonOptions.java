@@ -33,8 +33,7 @@ final class CommonOptions {
         if (endpointUrl == null) {
             return c;
         }
-        return new EnvironmentConfig(c.name(), c.region(), endpointUrl, c.cluster(), c.container(), c.slots(),
-                c.listener(), c.testListener(), c.health(), c.smokeChecks(), c.analysis());
+        return c.withEndpointUrl(endpointUrl);
     }
 
     AwsClients clients(EnvironmentConfig config, CliRuntime runtime) {

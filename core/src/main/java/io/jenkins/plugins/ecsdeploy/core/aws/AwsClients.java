@@ -10,9 +10,11 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.apprunner.AppRunnerClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * The SDK clients for one {@link AwsConnection}, built on first use and sharing one HTTP connection pool. Closing
@@ -27,6 +29,8 @@ public final class AwsClients implements AutoCloseable {
     private ElasticLoadBalancingV2Client elb;
     private EcsClient ecs;
     private CloudWatchClient cloudWatch;
+    private Route53Client route53;
+    private AppRunnerClient appRunner;
     private boolean closed;
 
     private AwsClients(AwsConnection connection, SharedAwsResources shared) {
@@ -74,6 +78,23 @@ public final class AwsClients implements AutoCloseable {
         return cloudWatch;
     }
 
+    /** Route 53 is global: its client signs for {@code aws-global} whatever the connection's region. */
+    public synchronized Route53Client route53() {
+        requireOpen();
+        if (route53 == null) {
+            route53 = configure(Route53Client.builder()).region(Region.AWS_GLOBAL).build();
+        }
+        return route53;
+    }
+
+    public synchronized AppRunnerClient appRunner() {
+        requireOpen();
+        if (appRunner == null) {
+            appRunner = configure(AppRunnerClient.builder()).build();
+        }
+        return appRunner;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -89,6 +110,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (cloudWatch != null) {
             cloudWatch.close();
+        }
+        if (route53 != null) {
+            route53.close();
+        }
+        if (appRunner != null) {
+            appRunner.close();
         }
         if (http != null && shared == null) {
             http.close();

@@ -7,7 +7,6 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentListener;
 import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.StatusReader;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
-import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
 import java.time.Clock;
@@ -16,7 +15,7 @@ import java.time.Clock;
  * Wires the engine's ports to the AWS adapters over one set of clients: the only place that does, and what the CLI
  * and the Jenkins plugin use. Each method validates the config first, so bad input fails before any AWS call.
  *
- * @see AwsEnvironment for which adapter serves which port
+ * @see EnvironmentKind for which adapters serve which kind of environment
  */
 public final class AwsEngines {
 
@@ -38,29 +37,29 @@ public final class AwsEngines {
     /** An engine for one environment whose smoke checks are made by {@code smoke}. */
     public static DeploymentEngine create(EnvironmentConfig config, AwsClients clients, SmokeChecker smoke,
             DeploymentListener listener, LockSettings lock) {
-        AwsEnvironment aws = connect(config, clients);
-        // The engine's metrics read what the analysis checks; the status reader's only the ALB's.
-        return new DeploymentEngine(config, aws.resolver(), aws.portsFactory(env -> new CloudWatchMetrics(
-                clients.cloudWatch(), env, config.analysis())), smoke, listener, lock);
+        EnvironmentKind kind = connect(config, clients);
+        // The engine's metrics read what the analysis checks; the status reader's only the defaults.
+        return new DeploymentEngine(config, kind.resolver(), kind.ports(config.analysis()), smoke, listener, lock);
     }
 
     /**
      * The environment's deployment lock, for a person to inspect or break it. Resolves the environment (read-only
-     * calls) to find the listener or rule the lock is kept on.
+     * calls) to find the resource the lock is kept on.
      */
     public static DeploymentLock lock(EnvironmentConfig config, AwsClients clients) {
-        return new ElbTagLock(clients.elb(), connect(config, clients).resolver().resolve(config));
+        EnvironmentKind kind = connect(config, clients);
+        return kind.lock(kind.resolver().resolve(config));
     }
 
     /** Reads the environment's live state. */
     public static StatusReader statusReader(EnvironmentConfig config, AwsClients clients) {
-        AwsEnvironment aws = connect(config, clients);
-        return new StatusReader(aws.resolver(),
-                aws.portsFactory(env -> new CloudWatchMetrics(clients.cloudWatch(), env)));
+        EnvironmentKind kind = connect(config, clients);
+        return new StatusReader(kind.resolver(), kind.ports(null));
     }
 
-    private static AwsEnvironment connect(EnvironmentConfig config, AwsClients clients) {
+    private static EnvironmentKind connect(EnvironmentConfig config, AwsClients clients) {
         ConfigValidator.requireValid(config);
-        return AwsEnvironment.connect(clients, config.container());
+        return config.steeredByDns() ? new Route53Environment(clients, config)
+                : AwsEnvironment.connect(clients, config.container());
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
+import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.MetricsSource;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
@@ -10,7 +12,7 @@ import java.util.function.Function;
  * The AWS side of a deployment engine, wired from one set of clients: the resolver, and the ports bound to each
  * resolved environment. The metrics source is supplied by the caller (normally {@code CloudWatchMetrics}).
  */
-public final class AwsEnvironment {
+public final class AwsEnvironment implements EnvironmentKind {
 
     private final AwsClients clients;
     private final String containerName;
@@ -34,6 +36,7 @@ public final class AwsEnvironment {
         return new AwsEnvironment(clients, containerName);
     }
 
+    @Override
     public EnvironmentResolver resolver() {
         return new AwsEnvironmentResolver(clients.elb(), clients.ecs());
     }
@@ -46,5 +49,16 @@ public final class AwsEnvironment {
         return env -> new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),
                 new ElbTestTraffic(clients.elb(), env), new EcsServiceControl(clients.ecs(), env, containerName),
                 metrics.apply(env), new ElbTagLock(clients.elb(), env));
+    }
+
+    @Override
+    public Ports.Factory ports(AnalysisConfig analysis) {
+        return portsFactory(env -> analysis == null ? new CloudWatchMetrics(clients.cloudWatch(), env)
+                : new CloudWatchMetrics(clients.cloudWatch(), env, analysis));
+    }
+
+    @Override
+    public DeploymentLock lock(ResolvedEnvironment environment) {
+        return new ElbTagLock(clients.elb(), environment);
     }
 }

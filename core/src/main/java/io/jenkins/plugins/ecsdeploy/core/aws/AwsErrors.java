@@ -78,13 +78,14 @@ public final class AwsErrors {
 
     /** Whether AWS's error code says a request named something malformed, such as an ARN of the wrong form. */
     static boolean isInvalidInput(String code) {
-        return "ValidationError".equals(code) || "InvalidParameterException".equals(code);
+        return "ValidationError".equals(code) || "InvalidParameterException".equals(code)
+                || "InvalidInput".equals(code);
     }
 
     /** Whether AWS's error code says the named resource does not exist. */
     static boolean isNotFound(String code) {
         return code != null && (code.endsWith("NotFound") || code.endsWith("NotFoundException")
-                || code.equals("ServiceNotActiveException"));
+                || code.equals("ServiceNotActiveException") || code.startsWith("NoSuch"));
     }
 
     private static String awsSaid(AwsServiceException e) {

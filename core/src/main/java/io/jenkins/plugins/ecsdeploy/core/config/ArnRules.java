@@ -34,7 +34,9 @@ final class ArnRules {
         LISTENER_RULE("elasticloadbalancing", "listener-rule", "a listener rule ARN",
                 "listener-rule/app/LOAD-BALANCER/ID/ID/ID",
                 "listener-rule/app/" + ELB_NAME + "/" + ID + "/" + ID + "/" + ID),
-        CLOUDWATCH_ALARM("cloudwatch", "alarm", "a CloudWatch alarm ARN", "alarm:NAME", ".*");
+        CLOUDWATCH_ALARM("cloudwatch", "alarm", "a CloudWatch alarm ARN", "alarm:NAME", ".*"),
+        APP_RUNNER_SERVICE("apprunner", "service", "an App Runner service ARN", "service/NAME/ID",
+                "service/[A-Za-z0-9][A-Za-z0-9_-]{3,39}/[0-9a-f]{32}");
 
         private final String service;
         private final String type;

@@ -33,10 +33,16 @@ public final class ConfigValidator {
         checkName(c.name(), out);
         String region = checkRegion(c.region(), out);
         checkEndpoint(c.endpointUrl(), out);
-        checkCluster(c.cluster(), region, out);
-        checkContainer(c.container(), out);
-        checkSlots(c.slots(), region, out);
-        ListenerRules.check(c.listener(), c.testListener(), region, out);
+        if (c.steeredByDns()) {
+            Route53Rules.check(c, out);
+            SlotKindRules.checkDns(c.slots(), region, out);
+        } else {
+            checkCluster(c.cluster(), region, out);
+            checkContainer(c.container(), out);
+            SlotKindRules.checkAlb(c.slots(), out);
+            checkSlots(c.slots(), region, out);
+            ListenerRules.check(c.listener(), c.testListener(), region, out);
+        }
         HealthRules.check(c.health(), out);
         SmokeCheckRules.check(c.smokeChecks(), out);
         AnalysisRules.check(c.analysis(), out);

@@ -18,6 +18,7 @@ import java.util.List;
  * @param health readiness, bake window and scale-down settings
  * @param smokeChecks HTTP checks made against the new slot before production traffic moves
  * @param analysis canary analysis settings
+ * @param route53 the weighted records that steer traffic instead of {@code listener}; null for an ALB environment
  */
 public record EnvironmentConfig(
         String name,
@@ -30,11 +31,36 @@ public record EnvironmentConfig(
         ListenerConfig testListener,
         HealthConfig health,
         @JsonProperty("smokeChecks") List<SmokeCheckConfig> smokeChecks,
-        AnalysisConfig analysis) {
+        AnalysisConfig analysis,
+        Route53Config route53) {
 
     public EnvironmentConfig {
         health = health == null ? HealthConfig.defaults() : health;
         smokeChecks = smokeChecks == null ? List.of() : List.copyOf(smokeChecks);
         analysis = analysis == null ? AnalysisConfig.defaults() : analysis;
+    }
+
+    /** An environment steered by an ALB listener. */
+    public EnvironmentConfig(String name, String region, String endpointUrl, String cluster, String container,
+            SlotsConfig slots, ListenerConfig listener, ListenerConfig testListener, HealthConfig health,
+            List<SmokeCheckConfig> smokeChecks, AnalysisConfig analysis) {
+        this(name, region, endpointUrl, cluster, container, slots, listener, testListener, health, smokeChecks,
+                analysis, null);
+    }
+
+    /** Whether Route 53 weighted records steer traffic (else an ALB listener does). */
+    public boolean steeredByDns() {
+        return route53 != null;
+    }
+
+    /** What runs in the slots. */
+    public SlotKind slotKind() {
+        return slots == null ? SlotKind.ECS : slots.kind();
+    }
+
+    /** The same environment with another endpoint override. */
+    public EnvironmentConfig withEndpointUrl(String url) {
+        return new EnvironmentConfig(name, region, url, cluster, container, slots, listener, testListener, health,
+                smokeChecks, analysis, route53);
     }
 }

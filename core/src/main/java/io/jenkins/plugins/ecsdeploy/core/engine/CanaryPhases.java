@@ -12,6 +12,7 @@ import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ final class CanaryPhases {
         ctx.applySplit(split);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         return Next.goTo(Phase.VERIFY_CANARY_SHIFT, "stage " + (s.canary.stageIndex + 1) + " of "
-                + s.canaryStages().percents().size() + ": asked the load balancer for " + split);
+                + s.canaryStages().percents().size() + ": " + ctx.asked(split));
     }
 
     Next verifyShift(StepContext ctx) {
@@ -48,10 +49,14 @@ final class CanaryPhases {
         Duration duration = stageDuration(s);
         s.record.stages.add(new StageRecord(s.canary.stageIndex, s.traffic.wanted.percentOf(s.plan.targetSlot),
                 ctx.now));
-        s.canary.stageEndsAt = ctx.now.plus(duration);
-        s.canary.intervalStart = ctx.now;
-        return Next.goTo(Phase.ANALYSE_CANARY, "verified: " + s.traffic.wanted + "; analysing for "
-                + DurationText.format(duration)).thenAt(nextWatch(ctx));
+        // Behind DNS, resolvers keep the previous answer for the records' TTL: the analysis starts after it.
+        Instant judged = ctx.now.plus(ctx.clientCache());
+        s.canary.stageEndsAt = judged.plus(duration);
+        s.canary.intervalStart = judged;
+        return Next.goTo(Phase.ANALYSE_CANARY, "verified: " + s.traffic.wanted + ctx.cacheNote() + "; analysing"
+                + (judged.equals(ctx.now) ? "" : " from " + judged.truncatedTo(ChronoUnit.SECONDS)) + " for "
+                + DurationText.format(duration))
+                .thenAt(nextWatch(ctx));
     }
 
     Next analyse(StepContext ctx) {

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.config.SlotKind;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -56,6 +58,11 @@ public final class DeploymentEngine {
             throw new IllegalArgumentException("operation: say what to do (deploy, canary, switch or rollback).");
         }
         request.requireValid();
+        if (request.operation() == Operation.DEPLOY && config.slotKind() == SlotKind.NONE) {
+            throw new IllegalArgumentException("Environment " + config.name() + " has slots of kind none: there is"
+                    + " nothing to deploy to. Use switch, canary or rollback to move traffic, or give the slots a"
+                    + " kind that runs something (appRunner).");
+        }
         DeploymentState s = new DeploymentState();
         s.request = request;
         s.phaseEnteredAt = now;

@@ -12,6 +12,7 @@ import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,9 @@ import java.util.List;
  * here leaves the environment untouched.
  */
 final class PreflightPhase {
+
+    /** The longest record TTL a canary behind DNS accepts. */
+    static final Duration MAX_CANARY_CACHE = Duration.ofMinutes(5);
 
     private final EnvironmentResolver resolver;
     private final LockSteps lock;
@@ -60,6 +64,9 @@ final class PreflightPhase {
         s.plan = new RunPlan(ctx.aws().router().currentSplit());
         if (s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY) {
             requireAlarmsQuiet(ctx);
+            if (s.canaryStages() != null) {
+                requireShortCache(ctx, s.canaryStages().stageDuration());
+            }
         }
         return switch (s.request.operation()) {
             case DEPLOY -> deploy(ctx);
@@ -136,8 +143,9 @@ final class PreflightPhase {
         // The write reuses the listener read of the plan, made in this step: nothing was written in between.
         ctx.applySplit(wanted);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return Next.goTo(Phase.VERIFY_SWITCH, "switching from " + s.plan.splitBefore + " to " + wanted
-                + ": asked the load balancer for it");
+        // Worded as before the Route 53 merge for a load balancer: saved states (format 4) hold this text.
+        return Next.goTo(Phase.VERIFY_SWITCH, "switching from " + s.plan.splitBefore + " to " + wanted + ": asked "
+                + ctx.aws().router().writesTo() + " for it");
     }
 
     /**
@@ -171,7 +179,7 @@ final class PreflightPhase {
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         s.rollback.writes++;
         return Next.goTo(Phase.VERIFY_ROLLBACK, "rolling back: " + target + " has " + health.healthy() + "/"
-                + health.total() + " healthy targets; asked the load balancer for " + s.plan.rollbackSplit);
+                + health.total() + " healthy targets; " + ctx.asked(s.plan.rollbackSplit));
     }
 
     private Next rollback(StepContext ctx) {
@@ -231,6 +239,22 @@ final class PreflightPhase {
         if (!firing.isEmpty()) {
             throw new DeploymentFailure("Alarm already in ALARM before the deployment: " + String.join(", ", firing)
                     + ". Fix what it reports, or wait until it is OK, then deploy.");
+        }
+    }
+
+    /**
+     * Behind DNS, a canary stage judges the traffic the new weights send, which reaches the canary only as resolvers'
+     * caches expire: the records' TTL must be at most {@link #MAX_CANARY_CACHE} and shorter than a stage.
+     */
+    private static void requireShortCache(StepContext ctx, Duration stage) {
+        Duration cache = ctx.clientCache();
+        Duration limit = stage != null && stage.compareTo(MAX_CANARY_CACHE) < 0 ? stage : MAX_CANARY_CACHE;
+        if (cache.compareTo(limit) > 0) {
+            throw new DeploymentFailure("The records' TTL is " + cache.toSeconds() + " s, above the "
+                    + limit.toSeconds() + " s a canary allows (at most " + MAX_CANARY_CACHE.toSeconds() + " s, and no"
+                    + " longer than a stage): resolvers would keep sending traffic by the old weights through a whole"
+                    + " stage. Lower the TTL of both weighted records (60 s is usual), wait the old TTL out, then run"
+                    + " the canary.");
         }
     }
 

@@ -48,7 +48,7 @@ final class RollbackPhases {
         ctx.applySplit(target);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         s.rollback.writes++;
-        return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + target);
+        return Next.goTo(Phase.VERIFY_ROLLBACK, ctx.asked(target));
     }
 
     Next verifyRollback(StepContext ctx) {
@@ -74,10 +74,10 @@ final class RollbackPhases {
             // A preemptive rollback holds no lock: it tells the run that does, now that traffic is safe.
             String preempted = s.lock == null ? Preemption.notifyHolder(ctx) : "";
             return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + image
-                    + ", verified on the listener." + preempted);
+                    + ", " + ctx.verified() + "." + preempted);
         }
         return Next.finish(Outcome.ROLLED_BACK, s.rollback.failureReason + " Traffic is back to "
-                + s.rollback.target(s.plan) + ", verified on the listener.");
+                + s.rollback.target(s.plan) + ", " + ctx.verified() + ".");
     }
 
     /**
@@ -137,6 +137,6 @@ final class RollbackPhases {
         ctx.applySplit(split);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
         s.rollback.writes++;
-        return Next.goTo(Phase.VERIFY_ROLLBACK, "asked the load balancer for " + split + " instead");
+        return Next.goTo(Phase.VERIFY_ROLLBACK, ctx.asked(split) + " instead");
     }
 }

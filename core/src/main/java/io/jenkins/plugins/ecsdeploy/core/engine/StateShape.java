@@ -14,7 +14,8 @@ import java.util.List;
  * Checks a saved state in today's format, before it is read, against the classes that hold it: every field of the
  * state's own classes (those that write every field, {@code @JsonInclude(ALWAYS)}) must be there, null or not, and
  * no other may be. A field a release renamed or dropped is then an error that names it, never silently lost.
- * Values of other classes (the record, splits, lock holders) check themselves when read.
+ * Values of other classes (the record, splits, lock holders) check themselves when read. A field marked
+ * {@code @JsonInclude(NON_NULL)} is optional: absent means null.
  */
 final class StateShape {
 
@@ -40,6 +41,9 @@ final class StateShape {
         }
         for (Field field : fields) {
             JsonNode value = node.get(field.getName());
+            if (value == null && isOptional(field)) {
+                continue;
+            }
             if (value == null) {
                 throw new SavedStateException("the field '" + path + field.getName() + "' is missing.");
             }
@@ -76,6 +80,15 @@ final class StateShape {
             }
         }
         return null;
+    }
+
+    /**
+     * A field written only when set ({@code @JsonInclude(NON_NULL)} on the field) may be missing: a state saved
+     * before the field was added has it null, so adding such a field needs no new format.
+     */
+    private static boolean isOptional(Field field) {
+        JsonInclude include = field.getAnnotation(JsonInclude.class);
+        return include != null && include.value() == JsonInclude.Include.NON_NULL;
     }
 
     private static List<Field> persisted(Class<?> type) {

@@ -18,6 +18,11 @@ final class StepContext {
     static final Duration READ_BACK_WINDOW = Duration.ofSeconds(30);
     /** Pause between read-backs of a split that did not show yet. */
     static final Duration READ_BACK_POLL = Duration.ofSeconds(2);
+    /**
+     * How long a write that reads back may take to be in sync everywhere (Route 53 propagates a change to all its
+     * name servers, normally within 60 s) before the write counts as failed.
+     */
+    static final Duration SYNC_WINDOW = Duration.ofMinutes(5);
 
     final DeploymentState state;
     final Instant now;
@@ -65,7 +70,7 @@ final class StepContext {
         state.traffic.wanted = split;
         state.traffic.moved = true;
         try {
-            aws().router().applySplit(split);
+            state.traffic.changeId = aws().router().applySplitTracked(split);
         } catch (AwsFailure e) {
             if (e.isAccessDenied()) {
                 state.traffic.moved = movedBefore;
@@ -81,7 +86,7 @@ final class StepContext {
     boolean splitReadsBack() {
         TrafficSplit actual = aws().router().currentSplit();
         if (actual.equals(state.traffic.wanted)) {
-            return true;
+            return inSync();
         }
         stopIfPreempted();
         state.wait.attempts++;
@@ -92,6 +97,50 @@ final class StepContext {
         }
         progress("Waiting for the listener to show " + state.traffic.wanted + " (AWS reports " + actual + ")");
         return false;
+    }
+
+    /**
+     * Whether the write that reads back is also in sync (Route 53 GetChange INSYNC); polls again while it is not,
+     * and throws once {@link #SYNC_WINDOW} has passed since the write.
+     */
+    private boolean inSync() {
+        String change = state.traffic.changeId;
+        if (change == null) {
+            return true;
+        }
+        if (aws().router().inSync(change)) {
+            state.traffic.changeId = null;
+            progress(state.traffic.wanted + " reads back and change " + change + " is in sync" + cacheNote());
+            return true;
+        }
+        if (!now.isBefore(state.phaseEnteredAt.plus(SYNC_WINDOW))) {
+            throw new DeploymentFailure("Change " + change + " for " + state.traffic.wanted + " reads back but is"
+                    + " still not in sync after " + SYNC_WINDOW.toMinutes() + " min.");
+        }
+        progress(state.traffic.wanted + " reads back; waiting for change " + change + " to be in sync");
+        return false;
+    }
+
+    /** How long clients may still use the previous split: the records' TTL behind DNS, zero behind an ALB. */
+    Duration clientCache() {
+        return aws().router().clientCache();
+    }
+
+    /** "asked the load balancer for blue=90%, green=10%", naming whoever the router asks. */
+    String asked(TrafficSplit split) {
+        return "asked " + aws().router().writesTo() + " for " + split;
+    }
+
+    /** "verified on the listener", and how long resolvers may still cache the previous split. */
+    String verified() {
+        return "verified on " + aws().router().readsFrom() + cacheNote();
+    }
+
+    /** A clause for messages about a verified split, saying how long resolvers may still cache the old one. */
+    String cacheNote() {
+        Duration cache = clientCache();
+        return cache.isZero() ? "" : "; resolvers may answer with the previous weights for up to "
+                + cache.toSeconds() + " s (the records' TTL)";
     }
 
     /**

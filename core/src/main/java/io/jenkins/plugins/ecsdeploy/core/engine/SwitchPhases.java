@@ -23,7 +23,7 @@ final class SwitchPhases {
                 : TrafficSplit.allTo(s.plan.targetSlot);
         ctx.applySplit(wanted);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
-        return Next.goTo(Phase.VERIFY_SWITCH, "asked the load balancer for " + wanted);
+        return Next.goTo(Phase.VERIFY_SWITCH, ctx.asked(wanted));
     }
 
     Next verifySwitch(StepContext ctx) {
@@ -33,12 +33,14 @@ final class SwitchPhases {
         }
         if (s.request.operation() == Operation.SWITCH) {
             return Next.finish(Outcome.SUCCEEDED, "Traffic is now " + s.traffic.wanted
-                    + ", verified on the listener.");
+                    + ", " + ctx.verified() + ".");
         }
-        s.wait.deadline = ctx.now.plus(ctx.bakeTime());
+        // Behind DNS the bake is longer by the records' TTL: clients may reach the new slot only after it.
+        Duration watched = ctx.bakeTime().plus(ctx.clientCache());
+        s.wait.deadline = ctx.now.plus(watched);
         s.rollout.bakeWatchedAt = ctx.now;
-        return Next.goTo(Phase.BAKE, "verified: " + s.traffic.wanted + "; watching " + s.plan.targetSlot + " for "
-                + DurationText.format(ctx.bakeTime()));
+        return Next.goTo(Phase.BAKE, "verified: " + s.traffic.wanted + ctx.cacheNote() + "; watching "
+                + s.plan.targetSlot + " for " + DurationText.format(watched));
     }
 
     /** Watches the new slot: any unhealthy target or alarm in ALARM ends the bake and rolls back. */

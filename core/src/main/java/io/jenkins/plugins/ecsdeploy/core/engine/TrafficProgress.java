@@ -14,4 +14,10 @@ final class TrafficProgress {
     TrafficSplit wanted;
     /** When a read first showed another split than {@link #wanted}; null while they agree. */
     Instant mismatchSince;
+    /**
+     * The router's token for the last write while it is not known to be in sync (a Route 53 change id); null
+     * otherwise. Optional in the saved state: a state saved without it has nothing to wait for.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    String changeId;
 }

@@ -151,7 +151,7 @@ class ConfigLoaderTest {
         assertThat(onlyProblemOf("listener:\n  port: 99999999999\n").toString())
                 .startsWith("listener.port: the number is too large for a whole number");
         assertThat(onlyProblemOf("slots: [blue, green]\n").toString())
-                .startsWith("slots: expected a mapping with the fields blue, green");
+                .startsWith("slots: expected a mapping with the fields kind, blue, green");
         assertThat(onlyProblemOf("analysis:\n  noData: maybe\n").toString())
                 .startsWith("analysis.noData: cannot read 'maybe': use one of PASS, FAIL, INCONCLUSIVE");
         assertThat(onlyProblemOf("health:\n  bakeTime: [5m]\n").toString())

@@ -34,7 +34,11 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             entry("UpdateService", "services"), entry("DescribeServices", "services"),
             entry("DescribeTargetHealth", "services"),
             entry("RegisterTaskDefinition", "taskdefs"), entry("DescribeTaskDefinition", "taskdefs"),
-            entry("PutDashboard", "dashboards"), entry("GetDashboard", "dashboards"));
+            entry("PutDashboard", "dashboards"), entry("GetDashboard", "dashboards"),
+            entry("ChangeResourceRecordSets", "records"), entry("ListResourceRecordSets", "records"),
+            entry("ChangeTagsForResource", "zonetags"), entry("ListTagsForResource", "zonetags"),
+            entry("PauseService", "apprunner"), entry("ResumeService", "apprunner"),
+            entry("DescribeService", "apprunner"), entry("ListOperations", "apprunner"));
 
     final FakeAwsState state;
     final FaultPlan faults = new FaultPlan();
@@ -42,6 +46,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     final FakeEcs ecs;
     private final FakeElb elb = new FakeElb();
     private final FakeCloudWatch cloudWatch = new FakeCloudWatch(metrics);
+    private final FakeRoute53 route53;
+    private final FakeAppRunner appRunner;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, FakeAwsState> before = new HashMap<>();
     private Duration readTimeoutDelay;
@@ -50,6 +56,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     Dispatcher(FakeAwsState state, Clock clock, Duration readTimeoutDelay) {
         this.state = state;
         this.ecs = new FakeEcs(clock);
+        this.route53 = new FakeRoute53(clock);
+        this.appRunner = new FakeAppRunner(clock);
         this.readTimeoutDelay = readTimeoutDelay;
     }
 
@@ -63,6 +71,19 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         Request request = serveEvent.getRequest();
         String requestId = "fake-" + (++requestCounter);
         String body = request.getBodyAsString();
+        if (request.getUrl().startsWith(FakeRoute53.PREFIX)) {
+            String url = request.getUrl();
+            String action = FakeRoute53.action(request.getMethod().getName(),
+                    url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
+            return serve(Protocol.ROUTE53, action, Map.of(), body, requestId,
+                    s -> bytes(route53.handle(action, url, body, s)));
+        }
+        if (request.header("X-Amz-Target").isPresent()
+                && request.getHeader("X-Amz-Target").startsWith(FakeAppRunner.TARGET_PREFIX)) {
+            String action = request.getHeader("X-Amz-Target").substring(FakeAppRunner.TARGET_PREFIX.length());
+            return serve(Protocol.APP_RUNNER, action, Map.of(), body, requestId,
+                    s -> bytes(appRunner.handle(action, json(body), s)));
+        }
         if (request.header("X-Amz-Target").isPresent()
                 && request.getHeader("X-Amz-Target").startsWith(ECS_TARGET_PREFIX)) {
             String action = request.getHeader("X-Amz-Target").substring(ECS_TARGET_PREFIX.length());
@@ -112,8 +133,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition unknown(String action, Map<String, String> params, String body) {
         calls.add(new Call("unknown", action, params, body, null, null));
-        return aResponse().withStatus(400).withBody("The fake AWS serves ECS (JSON 1.1), ELBv2 (Query 2015-12-01) and "
-                + "CloudWatch (Query 2010-08-01, or RPC v2 CBOR) only; this request is none of them.").build();
+        return aResponse().withStatus(400).withBody("The fake AWS serves ECS (JSON 1.1), ELBv2 (Query 2015-12-01), "
+                + "CloudWatch (Query 2010-08-01, or RPC v2 CBOR), Route 53 (REST-XML 2013-04-01) and App Runner (JSON 1.0) only; this request is none of them.").build();
     }
 
     private ResponseDefinition serve(Protocol protocol, String action, Map<String, String> params, String body,
@@ -176,7 +197,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     private static ResponseDefinitionBuilder error(Protocol protocol, AwsError e, String requestId) {
         ResponseDefinitionBuilder reply = protocol.headers(aResponse().withStatus(e.status()), requestId);
         return switch (protocol) {
-            case ECS -> reply.withBody(WireFormat.jsonError(e));
+            case ECS, APP_RUNNER -> reply.withBody(WireFormat.jsonError(e));
             case CLOUDWATCH_CBOR -> reply.withHeader(CborWire.QUERY_ERROR_HEADER, CborWire.queryError(e))
                     .withBody(CborWire.error(e));
             default -> reply.withBody(WireFormat.queryError(protocol.namespace, e, requestId));
@@ -184,7 +205,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     }
 
     private static AwsError faultError(Protocol protocol, Fault fault, String action) {
-        boolean ecs = protocol == Protocol.ECS;
+        boolean ecs = protocol == Protocol.ECS || protocol == Protocol.APP_RUNNER;
         return switch (fault) {
             case HTTP_500 -> new AwsError(500, ecs ? "ServerException" : "InternalFailure",
                     "The server encountered an internal error (injected).");
@@ -230,7 +251,9 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         ECS("ecs", null, WireFormat.JSON_CONTENT_TYPE, "ecs", "awsJson1_1"),
         CLOUDWATCH("cloudwatch", WireFormat.CLOUDWATCH_NAMESPACE, WireFormat.XML_CONTENT_TYPE, "cloudwatch",
                 "awsQuery"),
-        CLOUDWATCH_CBOR("cloudwatch", null, CborWire.CONTENT_TYPE, "cloudwatch", "rpcv2Cbor");
+        CLOUDWATCH_CBOR("cloudwatch", null, CborWire.CONTENT_TYPE, "cloudwatch", "rpcv2Cbor"),
+        ROUTE53("route53", FakeRoute53.NAMESPACE, WireFormat.XML_CONTENT_TYPE, "route53", "restXml"),
+        APP_RUNNER("apprunner", null, "application/x-amz-json-1.0", "apprunner", "awsJson1_0");
 
         final String service;
         final String namespace;

@@ -36,6 +36,15 @@ public final class FakeAws implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
     public static final String CLUSTER = "prod";
     public static final String CLUSTER_ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
+    public static final String HOSTED_ZONE_ID = "Z0FAKEZONE0000000001";
+    public static final String RECORD_NAME = "api.example.com";
+    public static final String BLUE_SET_IDENTIFIER = "api-blue";
+    public static final String GREEN_SET_IDENTIFIER = "api-green";
+    public static final String APP_RUNNER_IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v1.0.0";
+    public static final String APP_RUNNER_BLUE_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-blue/"
+            + "0123456789abcdef0123456789abcdef";
+    public static final String APP_RUNNER_GREEN_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-green/"
+            + "fedcba9876543210fedcba9876543210";
     public static final String BLUE_SERVICE = "web-blue";
     public static final String GREEN_SERVICE = "web-green";
     public static final String BLUE_SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/prod/web-blue";
@@ -112,6 +121,25 @@ public final class FakeAws implements AutoCloseable {
     /** The production listener's forward weights, as percent. */
     public TrafficSplit listenerSplit() {
         return read(s -> split(s.listeners.get(LISTENER_ARN).actions));
+    }
+
+    /** The Route 53 weighted records' weights, as percent (two zeros: 50/50, as Route 53 answers). */
+    public TrafficSplit recordSplit() {
+        return read(s -> {
+            long blue = record(s, BLUE_SET_IDENTIFIER).weight;
+            long green = record(s, GREEN_SET_IDENTIFIER).weight;
+            return blue + green == 0 ? new TrafficSplit(50, 50) : TrafficSplit.fromWeights((int) blue, (int) green);
+        });
+    }
+
+    /** The Route 53 tags of the standard hosted zone. */
+    public Map<String, String> zoneTags() {
+        return read(s -> Map.copyOf(s.hostedZones.get(HOSTED_ZONE_ID).tags));
+    }
+
+    private static FakeAwsState.RecordSet record(FakeAwsState s, String setIdentifier) {
+        return s.hostedZones.get(HOSTED_ZONE_ID).records.stream()
+                .filter(r -> setIdentifier.equals(r.setIdentifier)).findFirst().orElseThrow();
     }
 
     /** The production rule's forward weights, as percent. */

@@ -41,7 +41,67 @@ public final class FakeAwsState {
     public Map<String, String> alarms = new LinkedHashMap<>();
     /** CloudWatch dashboard bodies, as put, by dashboard name. */
     public Map<String, String> dashboards = new LinkedHashMap<>();
+    /** Route 53 hosted zones by id (without {@code /hostedzone/}). */
+    public Map<String, HostedZone> hostedZones = new LinkedHashMap<>();
+    /** Route 53 changes by id, with the GetChange calls that have seen them. */
+    public Map<String, Integer> changePolls = new LinkedHashMap<>();
+    /** GetChange calls a Route 53 change is PENDING for before it is INSYNC. */
+    public int changePendingPolls = 1;
+    /** How many record sets one ListResourceRecordSets page holds. */
+    public int recordPageSize = 300;
+    /** App Runner services by ARN. */
+    public Map<String, AppRunnerService> appRunnerServices = new LinkedHashMap<>();
+    /** Seconds of (simulated) time an App Runner operation takes. */
+    public long appRunnerOperationSeconds = 60;
+    /** Images whose App Runner update fails (and is rolled back by App Runner to the previous image). */
+    public List<String> failingImages = new ArrayList<>();
     public int idCounter;
+
+    /** An App Runner service: its image, status and operations (latest first). */
+    public static class AppRunnerService {
+        public String arn;
+        public String name;
+        public String id;
+        public String url;
+        public String status = "RUNNING";
+        public String image;
+        public List<AppRunnerOperation> operations = new ArrayList<>();
+    }
+
+    /** An App Runner operation, which ends {@code endsAt} (epoch seconds of the fake's clock). */
+    public static class AppRunnerOperation {
+        public String id;
+        public String type;
+        public String status = "IN_PROGRESS";
+        public String targetImage;
+        public long startedAt;
+        public long endsAt;
+    }
+
+    /** A Route 53 hosted zone with its record sets and tags. */
+    public static class HostedZone {
+        public String id;
+        public String name;
+        public List<RecordSet> records = new ArrayList<>();
+        public Map<String, String> tags = new LinkedHashMap<>();
+    }
+
+    /** A Route 53 record set; weighted when it has a set identifier and a weight; alias when it has a DNS name. */
+    public static class RecordSet {
+        public String name;
+        public String type;
+        public String setIdentifier;
+        public Long weight;
+        public Long ttl;
+        public List<String> values = new ArrayList<>();
+        public String aliasZoneId;
+        public String aliasDnsName;
+
+        /** The order ListResourceRecordSets lists in. */
+        String sortKey() {
+            return name + "\u0000" + type + "\u0000" + (setIdentifier == null ? "" : setIdentifier);
+        }
+    }
 
     /** An Application Load Balancer. */
     public static class LoadBalancer {

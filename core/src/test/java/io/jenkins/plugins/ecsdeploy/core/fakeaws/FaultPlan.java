@@ -16,7 +16,8 @@ final class FaultPlan {
     static final String ANY_ACTION = "*";
     static final Set<String> WRITES = Set.of(
             "ModifyListener", "ModifyRule", "AddTags", "RemoveTags", "RegisterTaskDefinition", "UpdateService",
-            "PutDashboard");
+            "PutDashboard", "ChangeResourceRecordSets", "ChangeTagsForResource",
+            "PauseService", "ResumeService");
 
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
     private final Map<String, Fault> always = new HashMap<>();

@@ -34,6 +34,25 @@ public final class StandardConfig {
               alarms: [web-5xx]
             """;
 
+    /** The standard zone's weighted records, with two endpoints of kind none: traffic only. */
+    public static final String ROUTE53 = """
+            name: api
+            region: us-east-1
+            endpointUrl: ${endpoint}
+            route53:
+              hostedZoneId: Z0FAKEZONE0000000001
+              recordName: api.example.com
+              recordType: CNAME
+              setIdentifiers: {blue: api-blue, green: api-green}
+            slots:
+              kind: none
+            analysis: {noData: PASS, minRequests: 0}
+            """;
+
+    /** The standard zone's weighted records in front of the standard App Runner services api-blue and api-green. */
+    public static final String APP_RUNNER = ROUTE53.replace("  kind: none\n",
+            "  kind: appRunner\n  blue: {service: api-blue}\n  green: {service: api-green}\n");
+
     private StandardConfig() {
     }
 }

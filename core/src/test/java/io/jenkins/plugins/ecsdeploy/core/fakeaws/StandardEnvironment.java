@@ -37,6 +37,41 @@ final class StandardEnvironment {
         addRule(s, RULE_ARN, LISTENER_ARN, "10", forward(100, 0));
         addRule(s, DEFAULT_RULE_ARN, LISTENER_ARN, "default", null);
         addRule(s, TEST_DEFAULT_RULE_ARN, TEST_LISTENER_ARN, "default", null);
+        addHostedZone(s);
+        addAppRunnerService(s, "api-blue", APP_RUNNER_BLUE_ARN);
+        addAppRunnerService(s, "api-green", APP_RUNNER_GREEN_ARN);
+    }
+
+    /** A running App Runner service of {@link FakeAws#APP_RUNNER_IMAGE}. */
+    private static void addAppRunnerService(FakeAwsState s, String name, String arn) {
+        FakeAwsState.AppRunnerService service = new FakeAwsState.AppRunnerService();
+        service.name = name;
+        service.arn = arn;
+        service.id = arn.substring(arn.lastIndexOf('/') + 1);
+        service.url = name + ".us-east-1.awsapprunner.com";
+        service.image = APP_RUNNER_IMAGE;
+        s.appRunnerServices.put(arn, service);
+    }
+
+    /** Zone example.com with weighted CNAMEs api.example.com: api-blue (weight 100) and api-green (0), TTL 60 s. */
+    private static void addHostedZone(FakeAwsState s) {
+        FakeAwsState.HostedZone zone = new FakeAwsState.HostedZone();
+        zone.id = HOSTED_ZONE_ID;
+        zone.name = "example.com.";
+        zone.records.add(weighted(BLUE_SET_IDENTIFIER, 100, "blue.example.net"));
+        zone.records.add(weighted(GREEN_SET_IDENTIFIER, 0, "green.example.net"));
+        s.hostedZones.put(zone.id, zone);
+    }
+
+    private static FakeAwsState.RecordSet weighted(String setIdentifier, long weight, String value) {
+        FakeAwsState.RecordSet r = new FakeAwsState.RecordSet();
+        r.name = RECORD_NAME + ".";
+        r.type = "CNAME";
+        r.setIdentifier = setIdentifier;
+        r.weight = weight;
+        r.ttl = 60L;
+        r.values.add(value);
+        return r;
     }
 
     /** A forward action to blue and green with the given weights. */

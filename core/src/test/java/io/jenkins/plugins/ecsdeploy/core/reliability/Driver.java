@@ -67,7 +67,7 @@ final class Driver {
     static Result run(Rig rig, Scenario scenario, Disturbance disturbance, Crash crash, boolean trace) {
         rig.restore(startingState(rig, scenario.before));
         scenario.setUp(rig);
-        TrafficSplit before = rig.aws.listenerSplit();
+        TrafficSplit before = scenario.traffic(rig);
         EnvironmentConfig config = rig.config(scenario.yaml);
         DeploymentEngine engine = rig.engine(config);
         DeploymentState state = engine.start(scenario.request, "d-reliability", rig.now);
@@ -120,7 +120,7 @@ final class Driver {
         if (before.request != null) {
             rig.restore(rig.pristine);
             Scenario.BLUE_GREEN.setUp(rig);
-            EnvironmentConfig config = rig.config(Scenario.BLUE_GREEN.yaml);
+            EnvironmentConfig config = rig.config(before.yaml);
             DeploymentEngine engine = rig.engine(config);
             DeploymentRequest request = before.request;
             DeploymentState state = engine.start(request, "d-preparation", rig.now);

@@ -68,7 +68,7 @@ final class Invariants {
         DeploymentRecord record = s.getRecord();
         Outcome outcome = record.getOutcome();
         String message = String.valueOf(record.getOutcomeMessage());
-        TrafficSplit actual = rig.aws.listenerSplit();
+        TrafficSplit actual = r.scenario().traffic(rig);
         checkRecord(r, actual, violations);
         boolean loud = outcome == Outcome.ROLLBACK_FAILED && isLoud(message);
         boolean onHealthySlot = checkTraffic(rig, r, actual, loud, violations);
@@ -123,8 +123,8 @@ final class Invariants {
     /** @return whether all traffic is on one healthy slot */
     private static boolean checkTraffic(Rig rig, Driver.Result r, TrafficSplit actual, boolean loud,
             List<String> violations) {
-        boolean blue = healthy(rig, Slot.BLUE);
-        boolean green = healthy(rig, Slot.GREEN);
+        boolean blue = healthy(rig, r.scenario(), Slot.BLUE);
+        boolean green = healthy(rig, r.scenario(), Slot.GREEN);
         Optional<Slot> sole = actual.soleSlot();
         if (sole.isPresent() && (sole.get() == Slot.BLUE ? blue : green)) {
             return true;
@@ -144,8 +144,18 @@ final class Invariants {
         return false;
     }
 
-    /** A slot can serve when its service runs tasks and its target group's health checks pass. */
-    static boolean healthy(Rig rig, Slot slot) {
+    /**
+     * A slot can serve when its service runs tasks and its target group's health checks pass; the endpoints of a
+     * slot of kind none (Route 53 scenarios) always can; an App Runner service can unless it is paused.
+     */
+    static boolean healthy(Rig rig, Scenario scenario, Slot slot) {
+        if (scenario.appRunner()) {
+            String arn = slot == Slot.BLUE ? FakeAws.APP_RUNNER_BLUE_ARN : FakeAws.APP_RUNNER_GREEN_ARN;
+            return rig.aws.read((FakeAwsState s) -> !s.appRunnerServices.get(arn).status.equals("PAUSED"));
+        }
+        if (scenario.dns()) {
+            return true;
+        }
         String service = slot == Slot.BLUE ? FakeAws.BLUE_SERVICE : FakeAws.GREEN_SERVICE;
         String group = slot == Slot.BLUE ? FakeAws.BLUE_TARGET_GROUP : FakeAws.GREEN_TARGET_GROUP;
         return rig.aws.read((FakeAwsState s) -> !s.targetGroupNamed(group).unhealthy

@@ -17,6 +17,7 @@ import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ final class Rig implements AutoCloseable {
     private int callOffset;
 
     Rig() {
-        aws = FakeAws.builder().readTimeoutDelay(READ_TIMEOUT_DELAY).start();
+        // App Runner operations progress on the fake's clock: it must be the runs' simulated time.
+        aws = FakeAws.builder().readTimeoutDelay(READ_TIMEOUT_DELAY).clock(new SimulatedClock(() -> now)).start();
         clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
                 RETRY));
         pristine = snapshot();

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.ecsdeploy.core.reliability;
 
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.APP_RUNNER;
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.BASE;
 import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.HEALTH;
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.ROUTE53;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
@@ -34,7 +36,22 @@ enum Scenario {
     /** Full deploy with scale-down first; then a rollback that must scale blue back up before moving traffic. */
     ROLLBACK("rollback to a scaled-down slot", BASE + HEALTH,
             DeploymentRequest.rollback(null, "reliability", "customer complaints"), Before.FULL_DEPLOY,
-            Outcome.SUCCEEDED);
+            Outcome.SUCCEEDED),
+    /** Route 53 weighted records, slots of kind none: all traffic to green by weights. */
+    DNS_SWITCH("switch by Route 53 weights", ROUTE53 + HEALTH,
+            DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), Before.NOTHING,
+            Outcome.SUCCEEDED),
+    /** Route 53: canary green at 10% (analysis after the TTL), then promoted to 100% and baked. */
+    DNS_CANARY("canary 10,100 by Route 53 weights", ROUTE53 + HEALTH,
+            DeploymentRequest.canary(List.of(10, 100), Duration.ofMinutes(2), Slot.GREEN, "reliability"),
+            Before.NOTHING, Outcome.SUCCEEDED),
+    /** Route 53: green live after a switch; a rollback puts the weights back on blue. */
+    DNS_ROLLBACK("rollback by Route 53 weights", ROUTE53 + HEALTH,
+            DeploymentRequest.rollback(null, "reliability", "customer complaints"), Before.DNS_SWITCHED,
+            Outcome.SUCCEEDED),
+    /** App Runner behind Route 53: deploy to api-green (a simulated minute of App Runner operation), switch, bake. */
+    APP_RUNNER_DEPLOY("App Runner deploy by Route 53 weights", APP_RUNNER + HEALTH,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED);
 
     final String title;
     final String yaml;
@@ -48,6 +65,21 @@ enum Scenario {
         this.request = request;
         this.before = before;
         this.cleanOutcome = cleanOutcome;
+    }
+
+    /** Whether the slots are App Runner services. */
+    boolean appRunner() {
+        return yaml.contains("kind: appRunner");
+    }
+
+    /** Whether Route 53 weighted records steer the scenario's traffic (else the ALB listener does). */
+    boolean dns() {
+        return yaml.contains("route53:");
+    }
+
+    /** The production split as the fake holds it now. */
+    TrafficSplit traffic(Rig rig) {
+        return dns() ? rig.aws.recordSplit() : rig.aws.listenerSplit();
     }
 
     /** Metrics and alarms as a healthy application shows them; after the restore of the starting state. */
@@ -81,12 +113,21 @@ enum Scenario {
         /** v1.2.3 deployed to green and checked, traffic still on blue. */
         NOT_PROMOTED_DEPLOY(DeploymentRequest.deploy("v1.2.3", "reliability").withPromote(false)),
         /** {@link #BLUE_GREEN} done: green live, blue scaled to zero. */
-        FULL_DEPLOY(DeploymentRequest.deploy("v1.2.3", "reliability"));
+        FULL_DEPLOY(DeploymentRequest.deploy("v1.2.3", "reliability")),
+        /** {@link #DNS_SWITCH} done: the weighted records send everything to green. */
+        DNS_SWITCHED(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), ROUTE53 + HEALTH);
 
         final DeploymentRequest request;
+        /** The environment the preparation runs in. */
+        final String yaml;
 
         Before(DeploymentRequest request) {
+            this(request, BASE + HEALTH + "  scaleDownOldAfter: 1m\n");
+        }
+
+        Before(DeploymentRequest request, String yaml) {
             this.request = request;
+            this.yaml = yaml;
         }
     }
 }

@@ -1,0 +1,154 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.EnvironmentStatus;
+import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
+import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two App Runner services behind the standard weighted records, against the fake's stateful App Runner (JSON 1.0,
+ * operations that take a simulated minute): deploy updates the idle service's image tag, follows App Runner's
+ * operation to RUNNING, then moves the weights; a failed App Runner update fails before traffic moves.
+ */
+class AppRunnerSlotTest {
+
+    static final String IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v1.0.0";
+    static final String BLUE_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-blue/"
+            + "0123456789abcdef0123456789abcdef";
+    static final String GREEN_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-green/"
+            + "fedcba9876543210fedcba9876543210";
+
+    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+
+    private FakeAws aws;
+    private AwsClients clients;
+    private EngineRuns runs;
+
+    @BeforeEach
+    void start() {
+        // The fake's clock is the runs' simulated time; it is read while the fake seeds itself, before runs exists.
+        aws = FakeAws.builder().clock(new SimulatedClock(() -> runs == null ? START : runs.now)).start();
+        aws.edit(s -> {
+            s.appRunnerServices.put(BLUE_ARN, service("api-blue", BLUE_ARN));
+            s.appRunnerServices.put(GREEN_ARN, service("api-green", GREEN_ARN));
+        });
+        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
+                RetrySettings.fast()));
+        runs = new EngineRuns(clients);
+    }
+
+    @AfterEach
+    void stop() {
+        clients.close();
+        aws.close();
+    }
+
+    @Test
+    void deployUpdatesOnlyTheIdleServicesImageTagWaitsForRunningThenMovesTheWeights() {
+        DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(image("api-green")).isEqualTo(IMAGE.replace("v1.0.0", "v2.0.0"));
+        assertThat(image("api-blue")).isEqualTo(IMAGE);
+        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        List<Call> updates = aws.calls("UpdateService");
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0).body()).contains(GREEN_ARN).contains("api:v2.0.0")
+                .contains("apprunner-ecr-access");
+        // App Runner's operation took a simulated minute: the run waited for it before any weight changed.
+        assertThat(runs.log).anyMatch(l -> l.contains("Waiting for green: api-green still runs " + IMAGE));
+        assertThat(phases(s)).containsSubsequence(Phase.UPDATE_IDLE_SERVICE, Phase.WAIT_FOR_READY,
+                Phase.SMOKE_CHECKS, Phase.SWITCH_TRAFFIC, Phase.VERIFY_SWITCH, Phase.BAKE, Phase.FINISHED);
+        assertThat(s.getRecord().getFromImage()).isEqualTo(IMAGE);
+    }
+
+    @Test
+    void anUpdateAppRunnerRollsBackFailsTheDeployBeforeTrafficMoves() {
+        aws.edit(st -> st.failingImages.add(IMAGE.replace("v1.0.0", "v2.0.0")));
+        DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("App Runner operation UPDATE_SERVICE")
+                .contains("ended ROLLBACK_SUCCEEDED");
+        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        assertThat(aws.calls("ChangeResourceRecordSets")).isEmpty();
+    }
+
+    @Test
+    void aRollbackToAPausedServiceResumesItFirst() {
+        aws.edit(st -> {
+            st.appRunnerServices.get(BLUE_ARN).status = "PAUSED";
+            var green = st.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records;
+            green.forEach(r -> r.weight = "api-green".equals(r.setIdentifier) ? 100L : 0L);
+        });
+        DeploymentState s = run(new RollbackRequest(null, "bad release", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(aws.calls("ResumeService")).hasSize(1);
+        assertThat(phases(s)).containsSubsequence(Phase.SCALE_UP_TARGET, Phase.WAIT_FOR_TARGET_READY,
+                Phase.ROLL_BACK, Phase.VERIFY_ROLLBACK);
+        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        String blueStatus = aws.read(st -> st.appRunnerServices.get(BLUE_ARN).status);
+        assertThat(blueStatus).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void statusShowsEachServicesImageAndOperationFromAws() {
+        EnvironmentConfig config = config();
+        EnvironmentStatus status = AwsEngines.statusReader(config, clients).read(config, runs.now);
+
+        assertThat(status.activeSlot()).contains(Slot.BLUE);
+        assertThat(status.slot(Slot.GREEN).image()).isEqualTo(IMAGE);
+        assertThat(status.slot(Slot.GREEN).service()).isEqualTo("api-green");
+        assertThat(status.slot(Slot.GREEN).status()).isEqualTo("RUNNING");
+    }
+
+    private DeploymentState run(DeploymentRequest request) {
+        return runs.run(config(), request);
+    }
+
+    private EnvironmentConfig config() {
+        return ConfigLoader.parse(StandardConfig.ROUTE53.replace("${endpoint}", aws.endpoint())
+                .replace("  kind: none\n", "  kind: appRunner\n  blue: {service: api-blue}\n  green: {service: '"
+                        + GREEN_ARN + "'}\n")
+                + "health: {pollInterval: 10s, bakeTime: 1m}\n", "test");
+    }
+
+    private String image(String name) {
+        return aws.read(st -> st.appRunnerServices.values().stream().filter(v -> v.name.equals(name)).findFirst()
+                .orElseThrow().image);
+    }
+
+    private static FakeAwsState.AppRunnerService service(String name, String arn) {
+        FakeAwsState.AppRunnerService s = new FakeAwsState.AppRunnerService();
+        s.name = name;
+        s.arn = arn;
+        s.id = arn.substring(arn.lastIndexOf('/') + 1);
+        s.url = name + ".us-east-1.awsapprunner.com";
+        s.image = IMAGE;
+        return s;
+    }
+
+    private static List<Phase> phases(DeploymentState s) {
+        return EngineRuns.phases(s);
+    }
+}
