@@ -77,6 +77,36 @@ class DeploymentBlockTest {
     }
 
     @Test
+    void anAbortAtTheApprovalRollsBackBeforeTheBlockEnds(JenkinsRule r) throws Exception {
+        FakeEnvironment.install(aws, "1s");
+        WorkflowRun run = startAndWaitForInput(r, "aborted");
+
+        run.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+
+        r.assertLogContains("rolling back to the stable slot before the block ends", run);
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).doesNotContainKey("ecs-deploy:lock");
+    }
+
+    @Test
+    void aSwitchExpectingAnotherImageIsRefusedBeforeAnyWrite(JenkinsRule r) throws Exception {
+        FakeEnvironment.install(aws, "1s");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "mismatch");
+        job.setDefinition(new CpsFlowDefinition("""
+                blueGreenDeploy imageTag: 'v2.0.0', promote: false
+                trafficSwitch to: 'green', expectedImage: 'v9.9.9'
+                """, true));
+
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        r.assertLogContains("v9.9.9", run);
+        assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
+        assertThat(aws.calls("ModifyListener").stream()
+                .filter(c -> FakeAws.LISTENER_ARN.equals(c.param("ListenerArn")))).isEmpty();
+    }
+
+    @Test
     void aSecondBuildCannotChangeTheEnvironmentWhileTheFirstWaits(JenkinsRule r) throws Exception {
         FakeEnvironment.install(aws, "1s");
         WorkflowRun first = startAndWaitForInput(r, "first");
