@@ -227,6 +227,10 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         }
     }
 
+    synchronized void forgetCalls() {
+        calls.clear();
+    }
+
     synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
