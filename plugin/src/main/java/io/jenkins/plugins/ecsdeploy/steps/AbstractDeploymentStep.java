@@ -7,7 +7,6 @@ import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ecsdeploy.environment.CredentialsItems;
 import io.jenkins.plugins.ecsdeploy.environment.EnvironmentItems;
-import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentScope;
@@ -19,51 +18,18 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
-import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * What every deployment step accepts besides its own parameters: which environment (default: the only one, or the
- * one marked default), or a core YAML file in the workspace, with credentials for that file.
+ * A deployment step: reads its parameters into the engine's request when it starts, and runs it without holding a
+ * thread ({@link DeploymentStepExecution}).
  */
-public abstract class AbstractDeploymentStep extends Step {
-
-    private String environment;
-    private String configFile;
-    private String credentialsId;
-
-    public String getEnvironment() {
-        return environment;
-    }
-
-    @DataBoundSetter
-    public void setEnvironment(String environment) {
-        this.environment = FieldText.trimmed(environment);
-    }
-
-    public String getConfigFile() {
-        return configFile;
-    }
-
-    @DataBoundSetter
-    public void setConfigFile(String configFile) {
-        this.configFile = FieldText.trimmed(configFile);
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = FieldText.trimmed(credentialsId);
-    }
+public abstract class AbstractDeploymentStep extends TargetStep {
 
     /** The operation this step asks for, read from its parameters. */
     protected abstract OperationSpec spec();
@@ -76,7 +42,7 @@ public abstract class AbstractDeploymentStep extends Step {
     public StepExecution start(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
         DeploymentScope scope = context.get(DeploymentScope.class);
-        if (scope != null && (environment != null || configFile != null || credentialsId != null)) {
+        if (scope != null && (getEnvironment() != null || getConfigFile() != null || getCredentialsId() != null)) {
             throw new AbortException(Messages.AbstractDeploymentStep_scopeHasEnvironment(scope.getEnvironment()));
         }
         try {

@@ -4,15 +4,12 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
-import io.jenkins.plugins.ecsdeploy.environment.FieldText;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentScope;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code ecsDeployment(environment: 'prod') { ... }}: one deployment held across the steps and approvals of its
@@ -22,46 +19,15 @@ import org.kohsuke.stapler.DataBoundSetter;
  * rejected while production traffic is on the new version but it was not promoted, the block rolls traffic back to
  * the stable slot, verified, before it ends.
  */
-public final class DeploymentBlockStep extends Step {
-
-    private String environment;
-    private String configFile;
-    private String credentialsId;
+public final class DeploymentBlockStep extends TargetStep {
 
     @DataBoundConstructor
     public DeploymentBlockStep() {
     }
 
-    public String getEnvironment() {
-        return environment;
-    }
-
-    @DataBoundSetter
-    public void setEnvironment(String environment) {
-        this.environment = FieldText.trimmed(environment);
-    }
-
-    public String getConfigFile() {
-        return configFile;
-    }
-
-    @DataBoundSetter
-    public void setConfigFile(String configFile) {
-        this.configFile = FieldText.trimmed(configFile);
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = FieldText.trimmed(credentialsId);
-    }
-
     @Override
     public StepExecution start(StepContext context) {
-        return new DeploymentBlockExecution(context, environment, configFile, credentialsId);
+        return new DeploymentBlockExecution(context, getEnvironment(), getConfigFile(), getCredentialsId());
     }
 
     /** The step's name; a block that provides the deployment to the steps inside. */
