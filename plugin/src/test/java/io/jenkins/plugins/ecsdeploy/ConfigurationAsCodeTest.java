@@ -28,6 +28,9 @@ class ConfigurationAsCodeTest {
         assertThat(env.getSmokeChecks()).hasSize(1);
         assertThat(env.toConfig().analysis().maxP50Millis()).isEqualTo(300.0);
         assertThat(env.toConfig().analysis().warn()).containsEntry("p99", 600.0);
+        DeploymentEnvironment dns = EcsDeploymentGlobalConfiguration.get().getEnvironments().get(1);
+        assertThat(dns.toConfig().steeredByDns()).isTrue();
+        assertThat(dns.toConfig().route53().recordName()).isEqualTo("api.example.com");
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         CNode exported = Util.getUnclassifiedRoot(context).get("ecsDeployment");
@@ -35,6 +38,6 @@ class ConfigurationAsCodeTest {
 
         assertThat(yaml).contains("name: \"production\"").contains("credentialsId: \"aws-deploy\"")
                 .contains("allowedFolders: \"payments\"").contains("url: \"https://test.example.com/health\"")
-                .contains("maxP50Millis: \"300\"");
+                .contains("maxP50Millis: \"300\"").contains("kindYaml:").contains("api.example.com");
     }
 }

@@ -79,6 +79,8 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
     private String maxMemoryPercent;
     private String noData;
     private String analysisYaml;
+    /** The kind's sections of the YAML format (route53, slots) when the environment is not the form's own kind. */
+    private String kindYaml;
     /** Create or update the environment's CloudWatch dashboard when a deployment starts. */
     private boolean publishDashboard;
     private List<SmokeCheck> smokeChecks = new ArrayList<>();
@@ -512,6 +514,15 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
         this.analysisYaml = FieldText.trimmed(analysisYaml);
     }
 
+    public String getKindYaml() {
+        return kindYaml;
+    }
+
+    @DataBoundSetter
+    public void setKindYaml(String kindYaml) {
+        this.kindYaml = FieldText.trimmed(kindYaml);
+    }
+
     public boolean isPublishDashboard() {
         return publishDashboard;
     }
@@ -553,8 +564,14 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
                 FieldText.decimal("maxCpuPercent", maxCpuPercent),
                 FieldText.decimal("maxMemoryPercent", maxMemoryPercent),
                 FieldText.list(alarms)), AnalysisSettings.parse(analysisYaml));
-        return new EnvironmentConfig(name, region, endpointUrl, cluster, container, slots, listener, testListener,
-                health, getSmokeChecks().stream().map(SmokeCheck::toConfig).toList(), analysis);
+        EnvironmentConfig form = new EnvironmentConfig(name, region, endpointUrl, cluster, container, slots, listener,
+                testListener, health, getSmokeChecks().stream().map(SmokeCheck::toConfig).toList(), analysis);
+        return KindSettings.apply(form, KindSettings.parse(kindYaml), hasListener());
+    }
+
+    private boolean hasListener() {
+        return listenerArn != null || listenerLoadBalancer != null || listenerPort != null || listenerRuleArn != null
+                || listenerRulePriority != null;
     }
 
     private boolean hasTestListener() {
@@ -679,6 +696,18 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
             Jenkins.get().checkPermission(Jenkins.READ);
             try {
                 AnalysisSettings.parse(value);
+                return FormValidation.ok();
+            } catch (RuntimeException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /** Checks the kind's YAML sections as a deployment would read them, naming the section or field. */
+        @POST
+        public FormValidation doCheckKindYaml(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.READ);
+            try {
+                KindSettings.parse(value);
                 return FormValidation.ok();
             } catch (RuntimeException e) {
                 return FormValidation.error(e.getMessage());
