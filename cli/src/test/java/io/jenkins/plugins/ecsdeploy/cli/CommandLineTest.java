@@ -161,7 +161,7 @@ class CommandLineTest {
         int code = h.run("deploy", "-c", cfg, "--state-dir", stateDir, "--image-tag", "v1.2.3");
 
         assertThat(code).isEqualTo(ExitCodes.ROLLED_BACK);
-        assertThat(h.out()).contains("ROLLED_BACK: The listener does not show the new weights");
+        assertThat(h.out()).contains("ROLLED_BACK: The new weights do not read back on the listener");
     }
 
     @Test

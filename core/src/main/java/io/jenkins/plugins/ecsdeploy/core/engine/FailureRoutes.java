@@ -62,7 +62,7 @@ final class FailureRoutes {
             String traffic = s.traffic.wanted == null ? "This run had not moved traffic yet"
                     : "Traffic was last asked to be " + s.traffic.wanted;
             return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.reasonPrefix() + "THE ROLLBACK FAILED: " + why + " "
-                    + traffic + "; check the listener and move traffic to a healthy slot now.");
+                    + traffic + "; check " + ctx.aws().router().readsFrom() + " and move traffic to a healthy slot now.");
         }
         if (s.phase == Phase.SCALE_DOWN_OLD) {
             return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live with " + s.record.toImage + ", but "

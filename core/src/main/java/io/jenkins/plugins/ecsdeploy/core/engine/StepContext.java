@@ -91,11 +91,13 @@ final class StepContext {
         stopIfPreempted();
         state.wait.attempts++;
         if (!now.isBefore(state.wait.deadline)) {
-            throw new DeploymentFailure("The listener does not show the new weights: asked for "
+            throw new DeploymentFailure("The new weights do not read back on " + aws().router().readsFrom()
+                    + ": asked for "
                     + state.traffic.wanted + ", AWS still reports " + actual + " after "
                     + state.wait.attempts + " reads over " + READ_BACK_WINDOW.toSeconds() + " s.");
         }
-        progress("Waiting for the listener to show " + state.traffic.wanted + " (AWS reports " + actual + ")");
+        progress("Waiting for " + aws().router().readsFrom() + " to show " + state.traffic.wanted + " (AWS reports "
+                + actual + ")");
         return false;
     }
 

@@ -107,7 +107,7 @@ class BlueGreenEngineTest {
         DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
-        assertThat(s.getRecord().getOutcomeMessage()).contains("does not show the new weights")
+        assertThat(s.getRecord().getOutcomeMessage()).contains("The new weights do not read back on the listener")
                 .contains("green=100%").contains("blue=100%");
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         assertThat(h.phases(s)).doesNotContain(Phase.BAKE);

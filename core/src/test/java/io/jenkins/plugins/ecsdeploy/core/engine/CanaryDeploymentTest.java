@@ -104,7 +104,7 @@ class CanaryDeploymentTest {
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
         assertThat(h.aws.listenerSplit()).isEqualTo(new TrafficSplit(90, 10));
         assertThat(s.getRecord().getOutcomeMessage()).as("the record must not claim a split AWS does not show")
-                .doesNotContain("ALL TRAFFIC IS ON GREEN").contains("does not show");
+                .doesNotContain("ALL TRAFFIC IS ON GREEN").contains("do not read back");
     }
 
     @Test
@@ -250,7 +250,7 @@ class CanaryDeploymentTest {
         DeploymentState s = h.run(plan(10, 100));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
-        assertThat(s.getRecord().getOutcomeMessage()).contains("does not show the new weights");
+        assertThat(s.getRecord().getOutcomeMessage()).contains("The new weights do not read back on the listener");
         assertThat(s.getRecord().getStages()).isEmpty();
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }

@@ -71,7 +71,7 @@ class SwitchAndRollbackEngineTest {
         DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "alice"));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
-        assertThat(s.getRecord().getOutcomeMessage()).contains("does not show the new weights");
+        assertThat(s.getRecord().getOutcomeMessage()).contains("The new weights do not read back on the listener");
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 
