@@ -68,6 +68,11 @@ class AppRunnerAnalysisTest {
         assertThat(errorRate.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(errorRate.canary()).isEqualTo(20.0);
         assertThat(errorRate.stable()).isEqualTo(0.0);
+        // The failed service is paused once the weights are verified back on blue; never deleted.
+        assertThat(aws.calls("PauseService")).singleElement().satisfies(c -> assertThat(c.body())
+                .contains(APP_RUNNER_GREEN_ARN));
+        assertThat(aws.calls("DeleteService")).isEmpty();
+        assertThat(s.getRecord().getOutcomeMessage()).contains("api-green is being paused");
         Map<String, String> green5xx = queries(aws.calls("GetMetricData").get(0)).get("green_errors5xx");
         assertThat(green5xx).containsEntry("MetricStat.Metric.Namespace", "AWS/AppRunner")
                 .containsEntry("MetricStat.Metric.MetricName", "5xxStatusResponses")

@@ -91,6 +91,69 @@ class AppRunnerSlotTest {
                 .contains("ended ROLLBACK_SUCCEEDED");
         assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         assertThat(aws.calls("ChangeResourceRecordSets")).isEmpty();
+        // No traffic moved, so no rollback either: green is left running for a look at App Runner's event log.
+        assertThat(aws.calls("PauseService")).isEmpty();
+    }
+
+    @Test
+    void aDeployToAPausedServiceResumesItWaitsForRunningThenUpdatesItInOneRun() {
+        aws.edit(st -> st.appRunnerServices.get(GREEN_ARN).status = "PAUSED");
+
+        DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(aws.calls().stream().map(Call::action).filter(a -> a.endsWith("Service") && !a.equals(
+                "DescribeService")).toList()).containsExactly("ResumeService", "UpdateService");
+        assertThat(aws.calls("ResumeService").get(0).body()).contains(GREEN_ARN);
+        assertThat(aws.calls("UpdateService").get(0).body()).contains(GREEN_ARN).contains("api:v2.0.0");
+        assertThat(image("api-green")).isEqualTo(IMAGE.replace("v1.0.0", "v2.0.0"));
+        assertThat(status(GREEN_ARN)).isEqualTo("RUNNING");
+        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(runs.log).anyMatch(l -> l.contains("api-green was paused: resuming it (ResumeService)"))
+                .anyMatch(l -> l.contains("waiting for App Runner to finish RESUME_SERVICE on api-green"));
+        // The update was asked only once App Runner had finished resuming (a simulated minute).
+        List<FakeAwsState.AppRunnerOperation> ops = operations(GREEN_ARN);
+        assertThat(ops).extracting(o -> o.type).containsExactly("UPDATE_SERVICE", "RESUME_SERVICE");
+        assertThat(ops.get(0).startedAt).isGreaterThanOrEqualTo(ops.get(1).endsAt);
+    }
+
+    @Test
+    void aServiceThatCannotBeResumedFailsTheDeployBeforeTrafficMoves() {
+        aws.edit(st -> st.appRunnerServices.get(GREEN_ARN).status = "PAUSED");
+        aws.edit(st -> st.appRunnerStuckResumes.add(GREEN_ARN));
+
+        DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("App Runner could not resume api-green");
+        assertThat(aws.calls("ResumeService")).hasSize(1);
+        assertThat(aws.calls("UpdateService")).isEmpty();
+        assertThat(aws.calls("ChangeResourceRecordSets")).isEmpty();
+    }
+
+    @Test
+    void afterABakeTheOldServiceIsPausedOnceItsMetricsShowItDrained() {
+        aws.metrics().appRunner("api-blue", "Requests", "Sum", 0).appRunner("api-green", "Requests", "Sum", 500);
+
+        DeploymentState s = runs.run(config("  scaleDownOldAfter: 2m\n"), DeploymentRequest.deploy("v2.0.0",
+                "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(phases(s)).containsSubsequence(Phase.BAKE, Phase.SCALE_DOWN_OLD, Phase.FINISHED);
+        assertThat(aws.calls("PauseService")).singleElement().satisfies(c -> assertThat(c.body()).contains(BLUE_ARN));
+        assertThat(status(GREEN_ARN)).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void anOldServiceStillServingIsNotPaused() {
+        aws.metrics().appRunner("api-blue", "Requests", "Sum", 40).appRunner("api-green", "Requests", "Sum", 500);
+
+        DeploymentState s = runs.run(config("  scaleDownOldAfter: 2m\n"), DeploymentRequest.deploy("v2.0.0",
+                "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("blue was NOT scaled down");
+        assertThat(aws.calls("PauseService")).isEmpty();
     }
 
     @Test
@@ -109,6 +172,15 @@ class AppRunnerSlotTest {
         assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         String blueStatus = aws.read(st -> st.appRunnerServices.get(BLUE_ARN).status);
         assertThat(blueStatus).isEqualTo("RUNNING");
+        // The service traffic left is paused, not deleted, once the rollback is verified.
+        assertThat(aws.calls("PauseService")).singleElement().satisfies(c -> assertThat(c.body()).contains(GREEN_ARN));
+        assertThat(aws.calls().stream().map(Call::action).filter(a -> a.equals("PauseService")
+                || a.equals("ChangeResourceRecordSets") || a.equals("DeleteService")).toList())
+                .containsExactly("ChangeResourceRecordSets", "PauseService");
+        assertThat(operations(GREEN_ARN).get(0).type)
+                .isEqualTo("PAUSE_SERVICE");
+        assertThat(s.getRecord().getOutcomeMessage()).contains("api-green is being paused (PauseService), not"
+                + " deleted");
     }
 
     @Test
@@ -127,10 +199,23 @@ class AppRunnerSlotTest {
     }
 
     private EnvironmentConfig config() {
+        return config("");
+    }
+
+    /** The environment, with {@code health} lines added. */
+    private EnvironmentConfig config(String health) {
         return ConfigLoader.parse(StandardConfig.ROUTE53.replace("${endpoint}", aws.endpoint())
                 .replace("  kind: none\n", "  kind: appRunner\n  blue: {service: api-blue}\n  green: {service: '"
                         + GREEN_ARN + "'}\n")
-                + "health: {pollInterval: 10s, bakeTime: 1m}\n", "test");
+                + "health:\n  pollInterval: 10s\n  bakeTime: 1m\n" + health, "test");
+    }
+
+    private String status(String arn) {
+        return aws.read(st -> st.appRunnerServices.get(arn).status);
+    }
+
+    private List<FakeAwsState.AppRunnerOperation> operations(String arn) {
+        return aws.read(st -> st.appRunnerServices.get(arn).operations);
     }
 
     private String image(String name) {
