@@ -66,6 +66,13 @@ public final class AppRunnerSlots implements ServiceControl, SlotHealth {
         return ImageReference.withTag(sourceImage, imageTag);
     }
 
+    /** The service's default domain, {@code https://ID.REGION.awsapprunner.com}, as DescribeService gives it. */
+    @Override
+    public Optional<String> url(Slot slot) {
+        String host = service(slot).serviceUrl();
+        return host == null || host.isBlank() ? Optional.empty() : Optional.of("https://" + host);
+    }
+
     /**
      * App Runner refuses to update a paused service, or one with an operation under way: a paused service is resumed
      * (ResumeService), and the update waits until App Runner reports it RUNNING. An update already under way is this

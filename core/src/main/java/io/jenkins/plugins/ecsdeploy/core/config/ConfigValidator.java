@@ -44,7 +44,7 @@ public final class ConfigValidator {
             ListenerRules.check(c.listener(), c.testListener(), region, out);
         }
         HealthRules.check(c.health(), out);
-        SmokeCheckRules.check(c.smokeChecks(), out);
+        SmokeCheckRules.check(c.smokeChecks(), c.slotKind(), out);
         AnalysisRules.check(c.analysis(), out);
         return out;
     }

@@ -82,6 +82,16 @@ class AppRunnerSlotTest {
     }
 
     @Test
+    void smokeChecksReachTheNewSlotsOwnServiceUrl() {
+        DeploymentState s = runs.run(config("smokeChecks:\n  - url: '${slotUrl}/health'\n"),
+                DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getSmokeResults()).extracting(r -> r.url())
+                .containsExactly("https://api-green.us-east-1.awsapprunner.com/health");
+    }
+
+    @Test
     void anUpdateAppRunnerRollsBackFailsTheDeployBeforeTrafficMoves() {
         aws.edit(st -> st.failingImages.add(IMAGE.replace("v1.0.0", "v2.0.0")));
         DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));

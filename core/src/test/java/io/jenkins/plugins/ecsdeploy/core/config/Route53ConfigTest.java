@@ -104,6 +104,23 @@ class Route53ConfigTest {
                         "slots.green.service: missing: give the slot's App Runner service name or ARN");
     }
 
+    @Test
+    void aSmokeCheckMayNameTheAppRunnerSlotsOwnUrl() {
+        String appRunner = ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: api-blue}\n"
+                + "  green: {service: api-green}\n";
+        assertThat(problems(appRunner + "smokeChecks:\n  - url: '${slotUrl}/health'\n  - url: '${slotUrl}'\n"))
+                .isEmpty();
+        assertThat(problems(appRunner + "smokeChecks:\n  - url: 'https://x.example.com/${slotUrl}'\n"
+                + "  - url: '${slotUrl}/health'\n    retries: 99\n")).containsExactly(
+                        "smokeChecks[0].url: 'https://x.example.com/${slotUrl}' uses ${slotUrl} inside the URL: put it"
+                                + " first, followed by the path, e.g. ${slotUrl}/health",
+                        "smokeChecks[1].retries: 99 is out of range: use 0..20");
+        assertThat(problems(ROUTE53 + "slots:\n  kind: none\nsmokeChecks:\n  - url: '${slotUrl}/health'\n"))
+                .containsExactly("smokeChecks[0].url: ${slotUrl} stands for an App Runner service's own URL, and these"
+                        + " slots (kind none) have none: write the URL that reaches the new slot, e.g. through the test"
+                        + " listener");
+    }
+
     private static String base() {
         return "name: api\nregion: us-east-1\n";
     }

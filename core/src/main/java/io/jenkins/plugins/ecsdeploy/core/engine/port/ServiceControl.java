@@ -26,6 +26,14 @@ public interface ServiceControl {
     void scale(Slot slot, int desiredCount);
 
     /**
+     * The slot's own base URL ({@code https://host}, no trailing slash), for smoke checks that name it
+     * {@code ${slotUrl}}; empty for slots reached only through the load balancer or the records (ECS, kind none).
+     */
+    default Optional<String> url(Slot slot) {
+        return Optional.empty();
+    }
+
+    /**
      * Makes the slot's service ready to be {@link #update updated}, and says what is still awaited; empty once it
      * may be updated. Called on every poll until then, so it must be idempotent. An ECS service always may; a paused
      * App Runner service is resumed first, since App Runner refuses to update it.
