@@ -66,4 +66,14 @@ class Route53CommandLineTest {
         assertThat(h.out() + h.err()).contains("slots of kind none: there is nothing to deploy to");
         assertThat(h.aws.calls()).isEmpty();
     }
+
+    @Test
+    void weightsThatDoNotAddUpAreRefusedBeforeAnyCall() {
+        int code = h.run("switch", "-c", cfg, "--state-dir", stateDir, "--weights", "blue=90,green=20");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.err()).contains("must add up to 100 percent").contains("blue=90 + green=20 = 110");
+        assertThat(h.aws.calls()).isEmpty();
+        assertThat(h.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
 }
