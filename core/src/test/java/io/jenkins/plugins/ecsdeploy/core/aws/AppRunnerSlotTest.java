@@ -202,6 +202,25 @@ class AppRunnerSlotTest {
         assertThat(status.slot(Slot.GREEN).image()).isEqualTo(IMAGE);
         assertThat(status.slot(Slot.GREEN).service()).isEqualTo("api-green");
         assertThat(status.slot(Slot.GREEN).status()).isEqualTo("RUNNING");
+        assertThat(status.slot(Slot.GREEN).url()).isEqualTo("https://api-green.us-east-1.awsapprunner.com");
+        assertThat(status.slot(Slot.BLUE).url()).isEqualTo("https://api-blue.us-east-1.awsapprunner.com");
+    }
+
+    @Test
+    void statusShowsAPausedServiceAndTheOutcomeOfItsLatestOperation() {
+        aws.edit(st -> st.failingImages.add(IMAGE.replace("v1.0.0", "v2.0.0")));
+        run(DeploymentRequest.deploy("v2.0.0", "alice"));
+        aws.edit(st -> st.appRunnerServices.get(BLUE_ARN).status = "PAUSED");
+
+        EnvironmentConfig config = config();
+        EnvironmentStatus status = AwsEngines.statusReader(config, clients).read(config, runs.now);
+
+        // App Runner rolled green's update back: the operation is FAILED for status, green still runs v1.0.0.
+        assertThat(status.slot(Slot.GREEN).rolloutState()).isEqualTo("FAILED");
+        assertThat(status.slot(Slot.GREEN).image()).isEqualTo(IMAGE);
+        assertThat(status.slot(Slot.BLUE).status()).isEqualTo("PAUSED");
+        assertThat(status.slot(Slot.BLUE).running()).isZero();
+        assertThat(status.activeSlot()).contains(Slot.BLUE);
     }
 
     private DeploymentState run(DeploymentRequest request) {
