@@ -2,6 +2,10 @@ package io.jenkins.plugins.ecsdeploy.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +35,30 @@ class Route53ConfigTest {
 
     @Test
     void theExampleFileIsValid() {
-        EnvironmentConfig example = ConfigLoader.load(java.nio.file.Path.of("../examples/route53-environment.yaml"));
+        EnvironmentConfig example = ConfigLoader.load(Path.of("../examples/route53-environment.yaml"));
         assertThat(ConfigValidator.validate(example)).isEmpty();
         assertThat(example.slotKind()).isEqualTo(SlotKind.NONE);
+    }
+
+    @Test
+    void theAppRunnerExampleIsValidAndNamesWhatItsTerraformCreates() throws IOException {
+        EnvironmentConfig example = ConfigLoader.load(Path.of("../examples/apprunner-route53.yaml"));
+        assertThat(ConfigValidator.validate(example)).isEmpty();
+        assertThat(example.slotKind()).isEqualTo(SlotKind.APP_RUNNER);
+        assertThat(example.smokeChecks()).allMatch(SmokeCheckConfig::usesSlotUrl);
+
+        String tf = Files.readString(Path.of("../examples/terraform/apprunner-route53.tf"));
+        assertThat(tf).contains("record_name = \"" + example.route53().recordName() + "\"")
+                .contains("default     = \"" + example.route53().zoneId() + "\"")
+                .contains("type           = \"" + example.route53().recordType() + "\"")
+                .contains("set_identifier = each.value").contains("service_name = each.value")
+                .contains("services = { blue = \"" + example.slots().get(Slot.BLUE).service() + "\", green = \""
+                        + example.slots().get(Slot.GREEN).service() + "\" }");
+        // The records carry each service's name as their set identifier, so both must agree in the YAML too.
+        assertThat(example.route53().setIdentifiers().blue()).isEqualTo("api-blue");
+        assertThat(example.route53().setIdentifiers().green()).isEqualTo("api-green");
+        assertThat(tf).contains("apprunner:PauseService").contains("apprunner:ResumeService")
+                .contains("cloudwatch:GetMetricData");
     }
 
     @Test
