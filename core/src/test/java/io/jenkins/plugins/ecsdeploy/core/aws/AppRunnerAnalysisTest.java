@@ -11,21 +11,15 @@ import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
-import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Canaries of App Runner slots judged on App Runner's own CloudWatch metrics (AWS/AppRunner, by ServiceName and
@@ -34,26 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class AppRunnerAnalysisTest {
 
-    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     private static final String GREEN_ID = APP_RUNNER_GREEN_ARN.substring(APP_RUNNER_GREEN_ARN.lastIndexOf('/') + 1);
 
-    private FakeAws aws;
-    private AwsClients clients;
-    private EngineRuns runs;
-
-    @BeforeEach
-    void start() {
-        aws = FakeAws.builder().clock(new SimulatedClock(() -> runs == null ? START : runs.now)).start();
-        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
-                RetrySettings.fast()));
-        runs = new EngineRuns(clients);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        aws.close();
-    }
+    @RegisterExtension
+    final FakeAwsRuns fake = new FakeAwsRuns();
 
     @Test
     void aGreenServiceAnswering5xxRollsTheCanaryBackOnItsOwnMetrics() {
@@ -62,18 +40,18 @@ class AppRunnerAnalysisTest {
 
         DeploymentState s = canary("analysis: {interval: 60s, minRequests: 10}\n");
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.ROLLED_BACK);
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         MetricVerdict errorRate = verdict(s, "errorRate");
         assertThat(errorRate.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(errorRate.canary()).isEqualTo(20.0);
         assertThat(errorRate.stable()).isEqualTo(0.0);
         // The failed service is paused once the weights are verified back on blue; never deleted.
-        assertThat(aws.calls("PauseService")).singleElement().satisfies(c -> assertThat(c.body())
+        assertThat(fake.aws.calls("PauseService")).singleElement().satisfies(c -> assertThat(c.body())
                 .contains(APP_RUNNER_GREEN_ARN));
-        assertThat(aws.calls("DeleteService")).isEmpty();
+        assertThat(fake.aws.calls("DeleteService")).isEmpty();
         assertThat(s.getRecord().getOutcomeMessage()).contains("api-green is being paused");
-        Map<String, String> green5xx = queries(aws.calls("GetMetricData").get(0)).get("green_errors5xx");
+        Map<String, String> green5xx = firstQueries().get("green_errors5xx");
         assertThat(green5xx).containsEntry("MetricStat.Metric.Namespace", "AWS/AppRunner")
                 .containsEntry("MetricStat.Metric.MetricName", "5xxStatusResponses")
                 .containsEntry("MetricStat.Stat", "Sum")
@@ -91,15 +69,15 @@ class AppRunnerAnalysisTest {
         DeploymentState s = canary("analysis: {interval: 60s, minRequests: 10, maxP99Millis: 1000,"
                 + " maxLatencyIncreasePercent: 50}\n");
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
         assertThat(verdict(s, "p99").canary()).isEqualTo(260.0);
         assertThat(verdict(s, "relativeP99").verdict()).isEqualTo(Verdict.PASS);
         MetricVerdict hosts = verdict(s, "healthyHosts");
         assertThat(hosts.verdict()).isEqualTo(Verdict.PASS);
         assertThat(hosts.canary()).isEqualTo(1.0);
         // App Runner publishes no target health: no host series is asked for, only the five traffic series.
-        assertThat(queries(aws.calls("GetMetricData").get(0)).keySet()).containsExactlyInAnyOrder("blue_requests",
+        assertThat(firstQueries().keySet()).containsExactlyInAnyOrder("blue_requests",
                 "blue_errors5xx", "blue_p50", "blue_p95", "blue_p99", "green_requests", "green_errors5xx",
                 "green_p50", "green_p95", "green_p99");
     }
@@ -109,8 +87,8 @@ class AppRunnerAnalysisTest {
         DeploymentState s = canary("analysis: {interval: 60s, minRequests: 10, noData: INCONCLUSIVE,"
                 + " inconclusiveLimit: 1}\n");
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.ROLLED_BACK);
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         assertThat(s.getRecord().getStages().get(0).getIntervals()).allSatisfy(i -> assertThat(i.verdict())
                 .isEqualTo(Verdict.INCONCLUSIVE));
     }
@@ -119,13 +97,13 @@ class AppRunnerAnalysisTest {
     void withoutDataAPassPolicyLetsTheAlarmsAloneGate() {
         DeploymentState s = canary("analysis: {interval: 60s, minRequests: 0, noData: PASS}\n");
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
     }
 
     /** One service's requests, 5xx responses and latency percentiles (milliseconds), every minute. */
     private void traffic(String service, double requests, double errors, double p95, double p99) {
-        aws.metrics().appRunner(service, "Requests", "Sum", requests)
+        fake.aws.metrics().appRunner(service, "Requests", "Sum", requests)
                 .appRunner(service, "5xxStatusResponses", "Sum", errors)
                 .appRunner(service, "RequestLatency", "p50", p95 / 2)
                 .appRunner(service, "RequestLatency", "p95", p95)
@@ -133,10 +111,11 @@ class AppRunnerAnalysisTest {
     }
 
     private DeploymentState canary(String analysis) {
-        EnvironmentConfig config = ConfigLoader.parse(StandardConfig.APP_RUNNER.replace("${endpoint}", aws.endpoint())
+        EnvironmentConfig config = ConfigLoader.parse(StandardConfig.APP_RUNNER.replace("${endpoint}",
+                fake.aws.endpoint())
                 .replace("analysis: {noData: PASS, minRequests: 0}\n", analysis)
                 + "health: {pollInterval: 10s, bakeTime: 1m}\n", "test");
-        return runs.run(config, DeploymentRequest.deploy("v2.0.0", "alice").withCanaryStages(List.of(10, 100),
+        return fake.runs.run(config, DeploymentRequest.deploy("v2.0.0", "alice").withCanaryStages(List.of(10, 100),
                 Duration.ofMinutes(2)));
     }
 
@@ -147,19 +126,8 @@ class AppRunnerAnalysisTest {
                 () -> new AssertionError("no " + metric + " in " + first.metrics()));
     }
 
-    /** The request's queries by Id, each as its parameters below {@code MetricDataQueries.member.N}. */
-    private static Map<String, Map<String, String>> queries(Call call) {
-        Map<String, Map<String, String>> byId = new LinkedHashMap<>();
-        for (int i = 1; call.param("MetricDataQueries.member." + i + ".Id") != null; i++) {
-            String prefix = "MetricDataQueries.member." + i + ".";
-            Map<String, String> q = new LinkedHashMap<>();
-            call.params().forEach((k, v) -> {
-                if (k.startsWith(prefix)) {
-                    q.put(k.substring(prefix.length()), v);
-                }
-            });
-            byId.put(q.get("Id"), q);
-        }
-        return byId;
+    /** The queries of the first GetMetricData call, by id. */
+    private Map<String, Map<String, String>> firstQueries() {
+        return fake.aws.calls("GetMetricData").get(0).members("MetricDataQueries", "Id");
     }
 }

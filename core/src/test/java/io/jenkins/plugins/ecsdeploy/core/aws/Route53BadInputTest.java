@@ -9,15 +9,13 @@ import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input about the weighted records, at the fake's wire: each is refused with what is wrong and what to do, and
@@ -25,58 +23,45 @@ import org.junit.jupiter.api.Test;
  */
 class Route53BadInputTest {
 
-    private FakeAws aws;
-    private AwsClients clients;
-    private EngineRuns runs;
-
-    @BeforeEach
-    void start() {
-        aws = FakeAws.startStandard();
-        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
-                RetrySettings.fast()));
-        runs = new EngineRuns(clients);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        aws.close();
-    }
+    @RegisterExtension
+    final FakeAwsRuns fake = new FakeAwsRuns();
 
     @Test
     void aSetIdentifierThatDoesNotExistIsNamedWithTheOnesThatDo() {
         EnvironmentConfig config = config(StandardConfig.ROUTE53.replace("green: api-green}", "green: api-grene}"));
 
-        assertThat(refusal(runs.run(config, switchToGreen()))).contains("route53.setIdentifiers.green: no CNAME record api.example.com. has set"
+        assertThat(refusal(fake.runs.run(config, switchToGreen())))
+                .contains("route53.setIdentifiers.green: no CNAME record api.example.com. has set"
                         + " identifier 'api-grene'; those there are: 'api-blue', 'api-green'.");
         assertOnlyReads();
     }
 
     @Test
     void aRecordThatIsNotWeightedIsRefusedWithTheFix() {
-        aws.edit(s -> s.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records.forEach(r -> {
+        fake.aws.edit(s -> s.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records.forEach(r -> {
             r.weight = null;
             r.setIdentifier = null;
         }));
-        aws.edit(s -> s.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records.remove(1));
+        fake.aws.edit(s -> s.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records.remove(1));
 
-        assertThat(refusal(runs.run(config(StandardConfig.ROUTE53), switchToGreen()))).contains("route53.setIdentifiers.blue: no CNAME record api.example.com. has set"
+        assertThat(refusal(fake.runs.run(config(StandardConfig.ROUTE53), switchToGreen())))
+                .contains("route53.setIdentifiers.blue: no CNAME record api.example.com. has set"
                         + " identifier 'api-blue'; those there are: none (the record is not weighted)");
         assertOnlyReads();
     }
 
     @Test
     void aCanaryRefusesATtlAboveTheStatedMaximumBeforeAnyWrite() {
-        aws.edit(s -> s.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records.forEach(r -> r.ttl = 600L));
+        fake.aws.edit(s -> s.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records.forEach(r -> r.ttl = 600L));
 
-        DeploymentState s = runs.run(config(StandardConfig.ROUTE53), DeploymentRequest.canary(List.of(10, 100),
+        DeploymentState s = fake.runs.run(config(StandardConfig.ROUTE53), DeploymentRequest.canary(List.of(10, 100),
                 Duration.ofMinutes(10), Slot.GREEN, "alice"));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
         assertThat(s.getRecord().getOutcomeMessage()).contains("The records' TTL is 600 s, above the 300 s a canary"
                 + " allows").contains("Lower the TTL of both weighted records (60 s is usual)");
         assertOnlyReads();
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 
     @Test
@@ -84,14 +69,15 @@ class Route53BadInputTest {
         EnvironmentConfig config = config(StandardConfig.APP_RUNNER.replace("green: {service: api-green}",
                 "green: {service: api-gren}"));
 
-        assertThat(refusal(runs.run(config, DeploymentRequest.deploy("v2.0.0", "alice")))).contains("slots.green.service: no App Runner service named 'api-gren' in this account"
+        assertThat(refusal(fake.runs.run(config, DeploymentRequest.deploy("v2.0.0", "alice"))))
+                .contains("slots.green.service: no App Runner service named 'api-gren' in this account"
                         + " and region");
         assertOnlyReads();
     }
 
     /** The message of a run that failed. */
     private String refusal(DeploymentState s) {
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.FAILED);
         return s.getRecord().getOutcomeMessage();
     }
 
@@ -100,12 +86,12 @@ class Route53BadInputTest {
     }
 
     private EnvironmentConfig config(String yaml) {
-        return ConfigLoader.parse(yaml.replace("${endpoint}", aws.endpoint()), "test");
+        return ConfigLoader.parse(yaml.replace("${endpoint}", fake.aws.endpoint()), "test");
     }
 
     /** Every call was a read: Get, List or Describe. */
     private void assertOnlyReads() {
-        assertThat(aws.calls()).isNotEmpty().extracting(Call::action).allMatch(a -> a.startsWith("Get")
+        assertThat(fake.aws.calls()).isNotEmpty().extracting(Call::action).allMatch(a -> a.startsWith("Get")
                 || a.startsWith("List") || a.startsWith("Describe"));
     }
 }
