@@ -46,6 +46,9 @@ public final class ConfigValidator {
         HealthRules.check(c.health(), out);
         SmokeCheckRules.check(c.smokeChecks(), c.slotKind(), out);
         AnalysisRules.check(c.analysis(), out);
+        if (c.slotKind() == SlotKind.APP_RUNNER) {
+            AppRunnerMetricRules.check(c.analysis(), out);
+        }
         return out;
     }
 

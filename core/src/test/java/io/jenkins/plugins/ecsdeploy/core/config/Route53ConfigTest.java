@@ -146,6 +146,26 @@ class Route53ConfigTest {
                         + " listener");
     }
 
+    @Test
+    void appRunnerCustomMetricsMayUseOnlyThePlaceholdersItsSlotsFill() {
+        String appRunner = ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: api-blue}\n"
+                + "  green: {service: api-green}\nanalysis:\n  customMetrics:\n";
+        assertThat(problems(appRunner + "    - {name: queue, direction: above, fail: 5, metric: {namespace: Shop,"
+                + " metricName: Q, statistic: Maximum, dimensions: {Service: '{service}', Slot: '{slot}'}}}\n"))
+                .isEmpty();
+        assertThat(problems(appRunner + "    - {name: queue, direction: above, fail: 5, metric: {namespace: Shop,"
+                + " metricName: Q, statistic: Maximum, dimensions: {TG: '{targetGroup}'}}}\n"
+                + "    - {name: rate, direction: above, fail: 5, expression: 'e / n', metrics: {"
+                + "e: {namespace: Shop, metricName: E, statistic: Sum, dimensions: {C: 'x-{cluster}'}},"
+                + " n: {namespace: Shop, metricName: N, statistic: Sum}}}\n")).containsExactly(
+                        "analysis.customMetrics[0].metric.dimensions.TG: {targetGroup} in '{targetGroup}' names what"
+                                + " App Runner slots do not have (an ECS cluster or ALB resources): use {slot} or"
+                                + " {service} (the App Runner service's name)",
+                        "analysis.customMetrics[1].metrics.e.dimensions.C: {cluster} in 'x-{cluster}' names what App"
+                                + " Runner slots do not have (an ECS cluster or ALB resources): use {slot} or {service}"
+                                + " (the App Runner service's name)");
+    }
+
     private static String base() {
         return "name: api\nregion: us-east-1\n";
     }
