@@ -82,6 +82,12 @@ final class TextPrinter implements Printer {
                             + (s.pending() > 0 ? "+" + s.pending() : ""),
                     s.health().healthy() + "/" + s.health().total(), s.rolloutState() == null ? "-" : s.rolloutState());
         }
+        // Slots with a URL of their own (App Runner services): where each answers, and the service's own status.
+        for (SlotStatus s : status.slots()) {
+            if (s.url() != null) {
+                out.println(s.slot() + ": " + s.url() + " (service " + s.status() + ")");
+            }
+        }
         out.flush();
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -65,5 +66,31 @@ class Route53CommandLineTest {
         assertThat(code).isNotZero();
         assertThat(h.out() + h.err()).contains("slots of kind none: there is nothing to deploy to");
         assertThat(h.aws.calls()).isEmpty();
+    }
+
+    @Test
+    void weightsThatDoNotAddUpAreRefusedBeforeAnyCall() {
+        int code = h.run("switch", "-c", cfg, "--state-dir", stateDir, "--weights", "blue=90,green=20");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.err()).contains("must add up to 100 percent").contains("blue=90 + green=20 = 110");
+        assertThat(h.aws.calls()).isEmpty();
+        assertThat(h.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
+    void statusOfAppRunnerSlotsShowsEachServicesImageStatusAndUrl() {
+        Path file = dir.resolve("api-apprunner.yaml");
+        CliHarness.write(file, StandardConfig.APP_RUNNER.replace("${endpoint}", h.aws.endpoint()));
+        h.aws.edit(s -> s.appRunnerServices.get(FakeAws.APP_RUNNER_GREEN_ARN).status = "PAUSED");
+
+        assertThat(h.run("status", "-c", file.toString())).as(h.out() + h.err()).isZero();
+
+        assertThat(h.out()).containsPattern("blue\\s+100%\\s+api-blue\\s+" + FakeAws.APP_RUNNER_IMAGE.replace(".",
+                "\\.") + "\\s+-\\s+1/1")
+                .contains("blue: https://api-blue.us-east-1.awsapprunner.com (service RUNNING)")
+                .contains("green: https://api-green.us-east-1.awsapprunner.com (service PAUSED)");
+        assertThat(h.aws.calls()).allMatch(c -> c.action().startsWith("Get") || c.action().startsWith("List")
+                || c.action().startsWith("Describe"));
     }
 }

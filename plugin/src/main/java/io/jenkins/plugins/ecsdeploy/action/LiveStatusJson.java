@@ -37,6 +37,9 @@ final class LiveStatusJson {
             slot.put("targets", s.health() == null ? 0 : s.health().total());
             slot.put("percent", s.percent());
             slot.put("live", s.live());
+            slot.put("status", s.status());
+            slot.put("image", s.image());
+            slot.put("url", s.url());
             slots.add(slot);
         }
         json.put("slots", slots);

@@ -28,18 +28,21 @@ document.addEventListener("DOMContentLoaded", function () {
     var table = document.createElement("table");
     table.className = "jenkins-table jenkins-table--small";
     var head = table.createTHead().insertRow();
-    ["Slot", "Service", "Image tag", "Revision", "Running / desired", "Healthy targets", "Traffic"].forEach(
+    ["Slot", "Service", "Status", "Image tag", "Revision", "Running / desired", "Healthy targets", "Traffic",
+      "URL"].forEach(
       function (h) { cell(head, h, "th"); });
     var body = table.createTBody();
     data.slots.forEach(function (s) {
       var row = body.insertRow();
       cell(row, s.slot + (s.live ? " (" + box.dataset.serving + ")" : ""));
       cell(row, s.service);
+      cell(row, s.status || "-");
       cell(row, s.imageTag);
       cell(row, String(s.revision));
       cell(row, s.running + " / " + s.desired);
       cell(row, s.healthy + " / " + s.targets);
       cell(row, s.percent + "%");
+      cell(row, s.url || "-");
     });
     box.appendChild(table);
     var refusal = document.getElementById("ecs-deploy-rollback-refusal");

@@ -8,7 +8,9 @@ import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.apprunner.AppRunnerClient;
+import software.amazon.awssdk.services.apprunner.model.OperationStatus;
 import software.amazon.awssdk.services.apprunner.model.OperationSummary;
 import software.amazon.awssdk.services.apprunner.model.Service;
 import software.amazon.awssdk.services.apprunner.model.ServiceStatus;
@@ -64,11 +66,69 @@ public final class AppRunnerSlots implements ServiceControl, SlotHealth {
         return ImageReference.withTag(sourceImage, imageTag);
     }
 
+    /** The service's default domain, {@code https://ID.REGION.awsapprunner.com}, as DescribeService gives it. */
+    @Override
+    public Optional<String> url(Slot slot) {
+        String host = service(slot).serviceUrl();
+        return host == null || host.isBlank() ? Optional.empty() : Optional.of("https://" + host);
+    }
+
+    /**
+     * App Runner refuses to update a paused service, or one with an operation under way: a paused service is resumed
+     * (ResumeService), and the update waits until App Runner reports it RUNNING. An update already under way is this
+     * run's (it holds the lock), left to {@link #update}. A resume that App Runner could not finish fails the deploy.
+     */
+    @Override
+    public Optional<String> prepareUpdate(Slot slot) {
+        Service service = service(slot);
+        if (service.status() == ServiceStatus.RUNNING) {
+            return Optional.empty();
+        }
+        OperationSummary latest = latestOperation(slot);
+        String type = latest == null ? null : latest.typeAsString();
+        if (service.status() == ServiceStatus.PAUSED) {
+            if ("RESUME_SERVICE".equals(type) && latest.status() == OperationStatus.FAILED) {
+                throw new IllegalStateException("App Runner could not resume " + service.serviceName()
+                        + " (operation " + latest.id() + " FAILED): see the service's event log in the App Runner"
+                        + " console, then deploy again.");
+            }
+            call("ResumeService", slot, () -> appRunner.resumeService(b -> b.serviceArn(arn(slot))));
+            return Optional.of(service.serviceName() + " was paused: resuming it (ResumeService), then it is updated");
+        }
+        if (service.status() == ServiceStatus.OPERATION_IN_PROGRESS && !"UPDATE_SERVICE".equals(type)) {
+            return Optional.of("waiting for App Runner to finish " + type + " on " + service.serviceName());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Pauses the service traffic was rolled back from (PauseService): it stops costing compute, and is kept, with
+     * its logs, for inspection; the next deploy to it resumes it. Idempotent: a service already paused, or with an
+     * operation under way (a pause asked before a crash), is left alone. A failure is reported, not thrown: traffic
+     * is safe by now.
+     */
+    @Override
+    public Optional<String> rolledBackFrom(Slot slot) {
+        String name = arn(slot);
+        try {
+            Service service = service(slot);
+            name = service.serviceName();
+            if (service.status() != ServiceStatus.RUNNING) {
+                return Optional.of(name + " is " + service.statusAsString() + ", not paused again.");
+            }
+            call("PauseService", slot, () -> appRunner.pauseService(b -> b.serviceArn(arn(slot))));
+            return Optional.of(name + " is being paused (PauseService), not deleted: its logs stay for inspection,"
+                    + " and the next deploy to " + slot + " resumes it.");
+        } catch (RuntimeException e) {
+            return Optional.of("Could not pause " + name + " (" + e.getMessage() + "): pause it by hand once its"
+                    + " logs are read (aws apprunner pause-service).");
+        }
+    }
+
     /**
      * Updates the service's image, keeping the rest of its source configuration. Idempotent, as a step may run again
      * after a crash: a service that already runs the image, or whose update is under way (this run holds the
-     * lock, so the update is this run's), is left alone. A paused service cannot be updated: it is resumed instead,
-     * and the update is refused with what to do.
+     * lock, so the update is this run's), is left alone. {@link #prepareUpdate} has made the service RUNNING.
      */
     @Override
     public void update(Slot slot, String image, int desiredCount) {
@@ -78,11 +138,6 @@ public final class AppRunnerSlots implements ServiceControl, SlotHealth {
                 && "UPDATE_SERVICE".equals(latest.typeAsString());
         if (updating || service.status() == ServiceStatus.RUNNING && image.equals(image(service))) {
             return;
-        }
-        if (service.status() == ServiceStatus.PAUSED) {
-            call("ResumeService", slot, () -> appRunner.resumeService(b -> b.serviceArn(arn(slot))));
-            throw new IllegalStateException(service.serviceName() + " was paused: it is being resumed now. Deploy"
-                    + " again once App Runner reports it RUNNING (a few minutes).");
         }
         SourceConfiguration source = service.sourceConfiguration();
         SourceConfiguration updated = source.toBuilder()

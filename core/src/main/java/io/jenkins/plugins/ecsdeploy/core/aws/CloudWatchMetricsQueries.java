@@ -32,18 +32,19 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  */
 final class CloudWatchMetricsQueries {
 
-    private static final String ECS_NAMESPACE = "AWS/ECS";
-    private static final String ALB_NAMESPACE = "AWS/ApplicationELB";
-
     private final AnalysisConfig analysis;
-    /** Each slot's placeholder values, which hold its ALB and ECS dimension values too. */
+    /** App Runner services behind weighted records, or ALB target groups in front of ECS services. */
+    private final TrafficMetricsSource source;
+    /** Each slot's placeholder values, which hold its ALB, ECS or App Runner dimension values too. */
     private final Map<Slot, Map<String, String>> slots = new EnumMap<>(Slot.class);
 
     /**
-     * @throws IllegalArgumentException if a target group or load balancer ARN is not an ALB ARN
+     * @throws IllegalArgumentException if a target group or load balancer ARN is not an ALB ARN, or a service ARN
+     *     not an App Runner service's
      */
     CloudWatchMetricsQueries(ResolvedEnvironment env, AnalysisConfig analysis) {
         this.analysis = analysis;
+        this.source = env.records() != null ? TrafficMetricsSource.APP_RUNNER : TrafficMetricsSource.ALB;
         for (Slot slot : Slot.values()) {
             slots.put(slot, CloudWatchDimensions.placeholders(env, slot));
         }
@@ -53,27 +54,40 @@ final class CloudWatchMetricsQueries {
         List<MetricDataQuery> queries = new ArrayList<>();
         for (Slot slot : Slot.values()) {
             Map<String, String> values = slots.get(slot);
-            List<Dimension> alb = List.of(dimension("TargetGroup", values.get("targetGroup")),
-                    dimension("LoadBalancer", values.get("loadBalancer")));
+            List<Dimension> traffic = source == TrafficMetricsSource.ALB
+                    ? List.of(dimension("TargetGroup", values.get("targetGroup")),
+                            dimension("LoadBalancer", values.get("loadBalancer")))
+                    : appRunnerService(values);
             for (CloudWatchMetricsSeries series : CloudWatchMetricsSeries.values()) {
-                queries.add(stat(id(slot, series.idSuffix), ALB_NAMESPACE, series.metricName, alb, series.stat,
+                String name = series.metricName(source);
+                if (name != null) {
+                    queries.add(stat(id(slot, series.idSuffix), source.namespace, name, traffic, series.stat, null,
+                            period, true));
+                }
+            }
+            List<Dimension> service = source == TrafficMetricsSource.ALB
+                    ? List.of(dimension("ClusterName", values.get("cluster")),
+                            dimension("ServiceName", values.get("service")))
+                    : traffic;
+            if (analysis.checksCpu()) {
+                queries.add(stat(id(slot, "cpu"), source.utilizationNamespace, "CPUUtilization", service, "Average",
                         null, period, true));
             }
-            List<Dimension> service = List.of(dimension("ClusterName", values.get("cluster")),
-                    dimension("ServiceName", values.get("service")));
-            if (analysis.checksCpu()) {
-                queries.add(stat(id(slot, "cpu"), ECS_NAMESPACE, "CPUUtilization", service, "Average", null, period,
-                        true));
-            }
             if (analysis.checksMemory()) {
-                queries.add(stat(id(slot, "memory"), ECS_NAMESPACE, "MemoryUtilization", service, "Average", null,
-                        period, true));
+                queries.add(stat(id(slot, "memory"), source.utilizationNamespace, "MemoryUtilization", service,
+                        "Average", null, period, true));
             }
             for (CustomMetricConfig custom : analysis.customMetrics()) {
                 custom(queries, slot, custom, period);
             }
         }
         return queries;
+    }
+
+    /** App Runner files a service's metrics under its name and its ID together. */
+    private static List<Dimension> appRunnerService(Map<String, String> values) {
+        return List.of(dimension("ServiceName", values.get("service")),
+                dimension("ServiceID", values.get("serviceId")));
     }
 
     private void custom(List<MetricDataQuery> queries, Slot slot, CustomMetricConfig custom, int period) {
@@ -95,7 +109,7 @@ final class CloudWatchMetricsQueries {
     IntervalMetrics read(Slot slot, Map<String, List<Double>> values) {
         Map<CloudWatchMetricsSeries, Double> alb = new LinkedHashMap<>();
         for (CloudWatchMetricsSeries series : CloudWatchMetricsSeries.values()) {
-            alb.put(series, series.combine(points(values, id(slot, series.idSuffix))));
+            alb.put(series, series.combine(points(values, id(slot, series.idSuffix)), source));
         }
         Map<String, Double> custom = new LinkedHashMap<>();
         for (CustomMetricConfig c : analysis.customMetrics()) {

@@ -3,18 +3,20 @@ package io.jenkins.plugins.ecsdeploy.core.aws;
 import java.util.List;
 
 /**
- * The ALB target-group metrics a canary is judged on: the CloudWatch metric and statistic behind each load balancer
- * field of {@link io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics}, and how several data points in one
- * interval combine. Combining percentiles by their maximum is conservative: the worst minute counts.
+ * The traffic metrics a canary is judged on: the CloudWatch metric and statistic behind each traffic field of
+ * {@link io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics}, as an ALB and as App Runner name it, and how
+ * several data points in one interval combine. Combining percentiles by their maximum is conservative: the worst
+ * minute counts. App Runner publishes no target health: its slots read no host series (see
+ * {@link AppRunnerMetrics}).
  */
 enum CloudWatchMetricsSeries {
-    REQUESTS("requests", "RequestCount", "Sum", Combine.SUM, 1),
-    ERRORS_5XX("errors5xx", "HTTPCode_Target_5XX_Count", "Sum", Combine.SUM, 1),
-    P50("p50", "TargetResponseTime", "p50", Combine.MAX, 1000),
-    P95("p95", "TargetResponseTime", "p95", Combine.MAX, 1000),
-    P99("p99", "TargetResponseTime", "p99", Combine.MAX, 1000),
-    HEALTHY("healthy", "HealthyHostCount", "Minimum", Combine.MIN, 1),
-    UNHEALTHY("unhealthy", "UnHealthyHostCount", "Maximum", Combine.MAX, 1);
+    REQUESTS("requests", "RequestCount", "Requests", "Sum", Combine.SUM, false),
+    ERRORS_5XX("errors5xx", "HTTPCode_Target_5XX_Count", "5xxStatusResponses", "Sum", Combine.SUM, false),
+    P50("p50", "TargetResponseTime", "RequestLatency", "p50", Combine.MAX, true),
+    P95("p95", "TargetResponseTime", "RequestLatency", "p95", Combine.MAX, true),
+    P99("p99", "TargetResponseTime", "RequestLatency", "p99", Combine.MAX, true),
+    HEALTHY("healthy", "HealthyHostCount", null, "Minimum", Combine.MIN, false),
+    UNHEALTHY("unhealthy", "UnHealthyHostCount", null, "Maximum", Combine.MAX, false);
 
     enum Combine {
         SUM,
@@ -39,23 +41,33 @@ enum CloudWatchMetricsSeries {
     }
 
     final String idSuffix;
-    final String metricName;
+    private final String albName;
+    private final String appRunnerName;
     final String stat;
     final Combine combine;
-    /** TargetResponseTime is in seconds; the analysis speaks milliseconds. */
-    final double scale;
+    private final boolean latency;
 
-    CloudWatchMetricsSeries(String idSuffix, String metricName, String stat, Combine combine, double scale) {
+    CloudWatchMetricsSeries(String idSuffix, String albName, String appRunnerName, String stat, Combine combine,
+            boolean latency) {
         this.idSuffix = idSuffix;
-        this.metricName = metricName;
+        this.albName = albName;
+        this.appRunnerName = appRunnerName;
         this.stat = stat;
         this.combine = combine;
-        this.scale = scale;
+        this.latency = latency;
     }
 
-    /** The combined, scaled value of the data points, or null when there are none. */
-    Double combine(List<Double> values) {
+    /** The metric's name in {@code source}'s namespace, or null when that source does not publish it. */
+    String metricName(TrafficMetricsSource source) {
+        return source == TrafficMetricsSource.ALB ? albName : appRunnerName;
+    }
+
+    /** The combined value of the data points, latencies in milliseconds, or null when there are none. */
+    Double combine(List<Double> values, TrafficMetricsSource source) {
         Double v = combine.of(values);
-        return v == null ? null : v * scale;
+        if (v == null || !latency) {
+            return v;
+        }
+        return v * source.latencyToMillis;
     }
 }

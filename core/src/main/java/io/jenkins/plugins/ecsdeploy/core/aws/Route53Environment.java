@@ -56,13 +56,15 @@ final class Route53Environment implements EnvironmentKind {
                 }
             }
             Route53TrafficRouter router = new Route53TrafficRouter(clients.route53(), records);
-            // No per-slot metrics are read yet behind Route 53: intervals have no data; alarms gate.
-            AlarmsOnlyMetrics metrics = new AlarmsOnlyMetrics(new CloudWatchAlarms(clients.cloudWatch()));
             if (config.slotKind() == SlotKind.APP_RUNNER) {
                 AppRunnerSlots slots = new AppRunnerSlots(clients.appRunner(), Map.of(Slot.BLUE, env.blueService(),
                         Slot.GREEN, env.greenService()));
+                AppRunnerMetrics metrics = new AppRunnerMetrics(new CloudWatchMetrics(clients.cloudWatch(), env,
+                        analysis == null ? AnalysisConfig.defaults() : analysis), slots);
                 return new Ports(router, slots, new NoTestTraffic(), slots, metrics, lock(env));
             }
+            // Endpoints of kind none have no metrics this tool can name: intervals have no data; alarms gate.
+            AlarmsOnlyMetrics metrics = new AlarmsOnlyMetrics(new CloudWatchAlarms(clients.cloudWatch()));
             return new Ports(router, new UrlSlotHealth(healthUrls), new NoTestTraffic(), new NoneSlots(names,
                     () -> Route53RecordTargets.read(clients.route53(), records)), metrics, lock(env));
         };

@@ -44,8 +44,11 @@ public final class ConfigValidator {
             ListenerRules.check(c.listener(), c.testListener(), region, out);
         }
         HealthRules.check(c.health(), out);
-        SmokeCheckRules.check(c.smokeChecks(), out);
+        SmokeCheckRules.check(c.smokeChecks(), c.slotKind(), out);
         AnalysisRules.check(c.analysis(), out);
+        if (c.slotKind() == SlotKind.APP_RUNNER) {
+            AppRunnerMetricRules.check(c.analysis(), out);
+        }
         return out;
     }
 

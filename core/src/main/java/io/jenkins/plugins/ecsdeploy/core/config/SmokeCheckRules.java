@@ -16,7 +16,8 @@ final class SmokeCheckRules {
     private SmokeCheckRules() {
     }
 
-    static void check(List<SmokeCheckConfig> checks, List<ConfigProblem> out) {
+    /** @param kind the environment's slot kind: only App Runner slots have a URL of their own */
+    static void check(List<SmokeCheckConfig> checks, SlotKind kind, List<ConfigProblem> out) {
         if (checks == null) {
             return;
         }
@@ -24,9 +25,28 @@ final class SmokeCheckRules {
             String field = "smokeChecks[" + i + "]";
             if (checks.get(i) == null) {
                 out.add(new ConfigProblem(field, "empty entry: give it a url or remove it"));
+            } else if (checks.get(i).usesSlotUrl()) {
+                slotUrl(field, checks.get(i), kind, out);
             } else {
                 checkOne(field, checks.get(i), out);
             }
+        }
+    }
+
+    /**
+     * A URL with {@code ${slotUrl}} must start with it (the slot's base URL gives scheme and host) and is checked
+     * with an example base in its place; slots without a URL of their own cannot fill it in.
+     */
+    private static void slotUrl(String field, SmokeCheckConfig check, SlotKind kind, List<ConfigProblem> out) {
+        if (kind != SlotKind.APP_RUNNER) {
+            out.add(new ConfigProblem(field + ".url", SmokeCheckConfig.SLOT_URL + " stands for an App Runner"
+                    + " service's own URL, and these slots (kind " + kind.id() + ") have none: write the URL that"
+                    + " reaches the new slot, e.g. through the test listener"));
+        } else if (!check.url().startsWith(SmokeCheckConfig.SLOT_URL)) {
+            out.add(new ConfigProblem(field + ".url", quote(check.url()) + " uses " + SmokeCheckConfig.SLOT_URL
+                    + " inside the URL: put it first, followed by the path, e.g. ${slotUrl}/health"));
+        } else {
+            checkOne(field, check.withSlotUrl("https://slot.awsapprunner.com"), out);
         }
     }
 

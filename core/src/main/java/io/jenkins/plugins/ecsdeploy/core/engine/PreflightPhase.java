@@ -45,6 +45,11 @@ final class PreflightPhase {
         if (s.request.operation() == Operation.ROLLBACK) {
             return preemptiveRollback(ctx);
         }
+        boolean staged = s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY;
+        if (staged && s.canaryStages() != null) {
+            // Records cached too long are bad input: refused before the lock tag is written, as nothing may be.
+            requireShortCache(ctx, s.canaryStages().stageDuration());
+        }
         if (s.lockFromScope) {
             return Next.goTo(Phase.CONFIRM_LOCK, "runs under the deployment lock its caller holds: "
                     + s.lock.describe());
@@ -64,9 +69,6 @@ final class PreflightPhase {
         s.plan = new RunPlan(ctx.aws().router().currentSplit());
         if (s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY) {
             requireAlarmsQuiet(ctx);
-            if (s.canaryStages() != null) {
-                requireShortCache(ctx, s.canaryStages().stageDuration());
-            }
         }
         return switch (s.request.operation()) {
             case DEPLOY -> deploy(ctx);

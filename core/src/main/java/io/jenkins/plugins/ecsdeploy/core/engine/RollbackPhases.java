@@ -68,16 +68,24 @@ final class RollbackPhases {
         if (s.rollback.fallbackMessage != null) {
             return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.fallbackMessage);
         }
+        String left = leftSlot(ctx);
         if (s.rollback.failureReason == null) {
             recordImages(ctx);
             String image = s.record.toImage == null ? "" : " (" + s.record.toImage + ")";
             // A preemptive rollback holds no lock: it tells the run that does, now that traffic is safe.
             String preempted = s.lock == null ? Preemption.notifyHolder(ctx) : "";
             return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + s.plan.targetSlot + image
-                    + ", " + ctx.verified() + "." + preempted);
+                    + ", " + ctx.verified() + "." + left + preempted);
         }
         return Next.finish(Outcome.ROLLED_BACK, s.rollback.failureReason + " Traffic is back to "
-                + s.rollback.target(s.plan) + ", " + ctx.verified() + ".");
+                + s.rollback.target(s.plan) + ", " + ctx.verified() + "." + left);
+    }
+
+    /** What became of the slot the verified rollback took all traffic off (App Runner pauses it), or nothing. */
+    private static String leftSlot(StepContext ctx) {
+        Optional<Slot> kept = ctx.state.rollback.target(ctx.state.plan).soleSlot();
+        return kept.flatMap(slot -> ctx.aws().services().rolledBackFrom(slot.other())).map(note -> " " + note)
+                .orElse("");
     }
 
     /**

@@ -20,6 +20,16 @@ final class RolloutPhases {
 
     Next updateIdleService(StepContext ctx) {
         DeploymentState s = ctx.state;
+        Optional<String> awaited = ctx.aws().services().prepareUpdate(s.plan.targetSlot);
+        if (awaited.isPresent()) {
+            // A paused App Runner service is resumed first: bounded by the readiness timeout, as its readiness is.
+            if (!ctx.now.isBefore(s.phaseEnteredAt.plus(ctx.readinessTimeout()))) {
+                throw new DeploymentFailure(s.plan.targetSlot + " could not be updated within "
+                        + ctx.readinessTimeout().toSeconds() + " s: " + awaited.get() + ".");
+            }
+            ctx.progress("Before updating " + s.plan.targetSlot + ": " + awaited.get());
+            return Next.pollAt(ctx.nextPoll());
+        }
         ctx.aws().services().update(s.plan.targetSlot, s.rollout.newTaskDefinitionArn, s.plan.desiredCount);
         s.wait.deadline = ctx.now.plus(ctx.readinessTimeout());
         return Next.goTo(Phase.WAIT_FOR_READY, ctx.state.resolved.service(s.plan.targetSlot) + " updated to "

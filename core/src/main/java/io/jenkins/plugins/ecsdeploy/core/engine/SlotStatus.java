@@ -8,6 +8,7 @@ import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
  *
  * @param percent the share of production traffic the load balancer sends it
  * @param live whether it receives all production traffic
+ * @param url the slot's own base URL (an App Runner service's), or null for slots reached only through the router
  */
 public record SlotStatus(
         Slot slot,
@@ -24,5 +25,6 @@ public record SlotStatus(
         String rolloutState,
         TargetHealthSummary health,
         int percent,
-        boolean live) {
+        boolean live,
+        String url) {
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import io.jenkins.plugins.ecsdeploy.core.config.SmokeCheckConfig;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class SmokePhase {
         DeploymentState s = ctx.state;
         List<SmokeCheckConfig> checks = ctx.config.smokeChecks();
         if (s.rollout.smokeIndex < checks.size()) {
-            SmokeCheckConfig check = checks.get(s.rollout.smokeIndex);
+            SmokeCheckConfig check = slotUrl(ctx, checks.get(s.rollout.smokeIndex));
             int attempt = s.wait.attempts + 1;
             SmokeResult result = checker.attempt(check, s.deployRequest().imageTag(), attempt);
             s.record.smokeResults.add(result);
@@ -48,5 +49,17 @@ final class SmokePhase {
             return Next.goTo(Phase.SHIFT_CANARY, passed + "; starting canary stages " + s.canaryStages().percents());
         }
         return Next.goTo(Phase.SWITCH_TRAFFIC, passed);
+    }
+
+    /** The check with {@code ${slotUrl}} replaced by the new slot's own URL, read from AWS at each attempt. */
+    private static SmokeCheckConfig slotUrl(StepContext ctx, SmokeCheckConfig check) {
+        if (!check.usesSlotUrl()) {
+            return check;
+        }
+        Slot slot = ctx.state.plan.targetSlot;
+        String url = ctx.aws().services().url(slot).orElseThrow(() -> new DeploymentFailure("Smoke check "
+                + check.url() + " names " + SmokeCheckConfig.SLOT_URL + ", but " + slot + " has no URL of its own:"
+                + " write the URL that reaches it."));
+        return check.withSlotUrl(url);
     }
 }

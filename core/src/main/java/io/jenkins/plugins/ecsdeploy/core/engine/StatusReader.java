@@ -32,7 +32,7 @@ public final class StatusReader {
             slots.add(new SlotStatus(slot, svc.serviceName(), svc.status(), td.arn(), td.revision(), td.image(),
                     td.imageTag(), svc.desiredCount(), svc.runningCount(), svc.pendingCount(), svc.deployments(),
                     svc.rolloutState(), aws.health().targetHealth(slot), split.percentOf(slot),
-                    split.percentOf(slot) == 100));
+                    split.percentOf(slot) == 100, aws.services().url(slot).orElse(null)));
         }
         return new EnvironmentStatus(config.name(), now, split, slots);
     }

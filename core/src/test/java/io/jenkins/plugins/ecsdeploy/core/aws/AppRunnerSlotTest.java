@@ -13,139 +13,218 @@ import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
-import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two App Runner services behind the standard weighted records, against the fake's stateful App Runner (JSON 1.0,
- * operations that take a simulated minute): deploy updates the idle service's image tag, follows App Runner's
- * operation to RUNNING, then moves the weights; a failed App Runner update fails before traffic moves.
+ * The standard App Runner services behind the standard weighted records, against the fake's stateful App Runner
+ * (JSON 1.0, operations that take a simulated minute): deploy updates the idle service's image tag (resuming a
+ * paused service first), follows App Runner's operation to RUNNING, then moves the weights; a failed App Runner
+ * update fails before traffic moves; a rollback pauses the service traffic left; status shows each service.
  */
 class AppRunnerSlotTest {
 
-    static final String IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v1.0.0";
-    static final String BLUE_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-blue/"
-            + "0123456789abcdef0123456789abcdef";
-    static final String GREEN_ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-green/"
-            + "fedcba9876543210fedcba9876543210";
+    static final String IMAGE = FakeAws.APP_RUNNER_IMAGE;
+    static final String BLUE_ARN = FakeAws.APP_RUNNER_BLUE_ARN;
+    static final String GREEN_ARN = FakeAws.APP_RUNNER_GREEN_ARN;
 
-    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
-
-    private FakeAws aws;
-    private AwsClients clients;
-    private EngineRuns runs;
-
-    @BeforeEach
-    void start() {
-        // The fake's clock is the runs' simulated time; it is read while the fake seeds itself, before runs exists.
-        aws = FakeAws.builder().clock(new SimulatedClock(() -> runs == null ? START : runs.now)).start();
-        aws.edit(s -> {
-            s.appRunnerServices.put(BLUE_ARN, service("api-blue", BLUE_ARN));
-            s.appRunnerServices.put(GREEN_ARN, service("api-green", GREEN_ARN));
-        });
-        clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
-                RetrySettings.fast()));
-        runs = new EngineRuns(clients);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        aws.close();
-    }
+    @RegisterExtension
+    final FakeAwsRuns fake = new FakeAwsRuns();
 
     @Test
     void deployUpdatesOnlyTheIdleServicesImageTagWaitsForRunningThenMovesTheWeights() {
         DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.SUCCEEDED);
         assertThat(image("api-green")).isEqualTo(IMAGE.replace("v1.0.0", "v2.0.0"));
         assertThat(image("api-blue")).isEqualTo(IMAGE);
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
-        List<Call> updates = aws.calls("UpdateService");
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        List<Call> updates = fake.aws.calls("UpdateService");
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0).body()).contains(GREEN_ARN).contains("api:v2.0.0")
                 .contains("apprunner-ecr-access");
         // App Runner's operation took a simulated minute: the run waited for it before any weight changed.
-        assertThat(runs.log).anyMatch(l -> l.contains("Waiting for green: api-green still runs " + IMAGE));
+        assertThat(fake.runs.log).anyMatch(l -> l.contains("Waiting for green: api-green still runs " + IMAGE));
         assertThat(phases(s)).containsSubsequence(Phase.UPDATE_IDLE_SERVICE, Phase.WAIT_FOR_READY,
                 Phase.SMOKE_CHECKS, Phase.SWITCH_TRAFFIC, Phase.VERIFY_SWITCH, Phase.BAKE, Phase.FINISHED);
         assertThat(s.getRecord().getFromImage()).isEqualTo(IMAGE);
     }
 
     @Test
+    void smokeChecksReachTheNewSlotsOwnServiceUrl() {
+        DeploymentState s = fake.runs.run(config("smokeChecks:\n  - url: '${slotUrl}/health'\n"),
+                DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getSmokeResults()).extracting(r -> r.url())
+                .containsExactly("https://api-green.us-east-1.awsapprunner.com/health");
+    }
+
+    @Test
     void anUpdateAppRunnerRollsBackFailsTheDeployBeforeTrafficMoves() {
-        aws.edit(st -> st.failingImages.add(IMAGE.replace("v1.0.0", "v2.0.0")));
+        fake.aws.edit(st -> st.failingImages.add(IMAGE.replace("v1.0.0", "v2.0.0")));
         DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
         assertThat(s.getRecord().getOutcomeMessage()).contains("App Runner operation UPDATE_SERVICE")
                 .contains("ended ROLLBACK_SUCCEEDED");
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
-        assertThat(aws.calls("ChangeResourceRecordSets")).isEmpty();
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        assertThat(fake.aws.calls("ChangeResourceRecordSets")).isEmpty();
+        // No traffic moved, so no rollback either: green is left running for a look at App Runner's event log.
+        assertThat(fake.aws.calls("PauseService")).isEmpty();
+    }
+
+    @Test
+    void aDeployToAPausedServiceResumesItWaitsForRunningThenUpdatesItInOneRun() {
+        fake.aws.edit(st -> st.appRunnerServices.get(GREEN_ARN).status = "PAUSED");
+
+        DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(fake.aws.calls().stream().map(Call::action).filter(a -> a.endsWith("Service") && !a.equals(
+                "DescribeService")).toList()).containsExactly("ResumeService", "UpdateService");
+        assertThat(fake.aws.calls("ResumeService").get(0).body()).contains(GREEN_ARN);
+        assertThat(fake.aws.calls("UpdateService").get(0).body()).contains(GREEN_ARN).contains("api:v2.0.0");
+        assertThat(image("api-green")).isEqualTo(IMAGE.replace("v1.0.0", "v2.0.0"));
+        assertThat(status(GREEN_ARN)).isEqualTo("RUNNING");
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(fake.runs.log).anyMatch(l -> l.contains("api-green was paused: resuming it (ResumeService)"))
+                .anyMatch(l -> l.contains("waiting for App Runner to finish RESUME_SERVICE on api-green"));
+        // The update was asked only once App Runner had finished resuming (a simulated minute).
+        List<FakeAwsState.AppRunnerOperation> ops = operations(GREEN_ARN);
+        assertThat(ops).extracting(o -> o.type).containsExactly("UPDATE_SERVICE", "RESUME_SERVICE");
+        assertThat(ops.get(0).startedAt).isGreaterThanOrEqualTo(ops.get(1).endsAt);
+    }
+
+    @Test
+    void aServiceThatCannotBeResumedFailsTheDeployBeforeTrafficMoves() {
+        fake.aws.edit(st -> st.appRunnerServices.get(GREEN_ARN).status = "PAUSED");
+        fake.aws.edit(st -> st.appRunnerStuckResumes.add(GREEN_ARN));
+
+        DeploymentState s = run(DeploymentRequest.deploy("v2.0.0", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("App Runner could not resume api-green");
+        assertThat(fake.aws.calls("ResumeService")).hasSize(1);
+        assertThat(fake.aws.calls("UpdateService")).isEmpty();
+        assertThat(fake.aws.calls("ChangeResourceRecordSets")).isEmpty();
+    }
+
+    @Test
+    void afterABakeTheOldServiceIsPausedOnceItsMetricsShowItDrained() {
+        fake.aws.metrics().appRunner("api-blue", "Requests", "Sum", 0).appRunner("api-green", "Requests", "Sum", 500);
+
+        DeploymentState s = fake.runs.run(config("  scaleDownOldAfter: 2m\n"), DeploymentRequest.deploy("v2.0.0",
+                "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(phases(s)).containsSubsequence(Phase.BAKE, Phase.SCALE_DOWN_OLD, Phase.FINISHED);
+        assertThat(fake.aws.calls("PauseService")).singleElement().satisfies(c -> assertThat(c.body())
+                .contains(BLUE_ARN));
+        assertThat(status(GREEN_ARN)).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void anOldServiceStillServingIsNotPaused() {
+        fake.aws.metrics().appRunner("api-blue", "Requests", "Sum", 40).appRunner("api-green", "Requests", "Sum", 500);
+
+        DeploymentState s = fake.runs.run(config("  scaleDownOldAfter: 2m\n"), DeploymentRequest.deploy("v2.0.0",
+                "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("blue was NOT scaled down");
+        assertThat(fake.aws.calls("PauseService")).isEmpty();
     }
 
     @Test
     void aRollbackToAPausedServiceResumesItFirst() {
-        aws.edit(st -> {
+        fake.aws.edit(st -> {
             st.appRunnerServices.get(BLUE_ARN).status = "PAUSED";
             var green = st.hostedZones.get(FakeAws.HOSTED_ZONE_ID).records;
             green.forEach(r -> r.weight = "api-green".equals(r.setIdentifier) ? 100L : 0L);
         });
         DeploymentState s = run(new RollbackRequest(null, "bad release", "alice"));
 
-        assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(aws.calls("ResumeService")).hasSize(1);
+        assertThat(s.getRecord().getOutcome()).as(String.join("\n", fake.runs.log)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(fake.aws.calls("ResumeService")).hasSize(1);
         assertThat(phases(s)).containsSubsequence(Phase.SCALE_UP_TARGET, Phase.WAIT_FOR_TARGET_READY,
                 Phase.ROLL_BACK, Phase.VERIFY_ROLLBACK);
-        assertThat(aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
-        String blueStatus = aws.read(st -> st.appRunnerServices.get(BLUE_ARN).status);
+        assertThat(fake.aws.recordSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        String blueStatus = fake.aws.read(st -> st.appRunnerServices.get(BLUE_ARN).status);
         assertThat(blueStatus).isEqualTo("RUNNING");
+        // The service traffic left is paused, not deleted, once the rollback is verified.
+        assertThat(fake.aws.calls("PauseService")).singleElement().satisfies(c -> assertThat(c.body())
+                .contains(GREEN_ARN));
+        assertThat(fake.aws.calls().stream().map(Call::action).filter(a -> a.equals("PauseService")
+                || a.equals("ChangeResourceRecordSets") || a.equals("DeleteService")).toList())
+                .containsExactly("ChangeResourceRecordSets", "PauseService");
+        assertThat(operations(GREEN_ARN).get(0).type)
+                .isEqualTo("PAUSE_SERVICE");
+        assertThat(s.getRecord().getOutcomeMessage()).contains("api-green is being paused (PauseService), not"
+                + " deleted");
     }
 
     @Test
     void statusShowsEachServicesImageAndOperationFromAws() {
         EnvironmentConfig config = config();
-        EnvironmentStatus status = AwsEngines.statusReader(config, clients).read(config, runs.now);
+        EnvironmentStatus status = AwsEngines.statusReader(config, fake.clients).read(config, fake.runs.now);
 
         assertThat(status.activeSlot()).contains(Slot.BLUE);
         assertThat(status.slot(Slot.GREEN).image()).isEqualTo(IMAGE);
         assertThat(status.slot(Slot.GREEN).service()).isEqualTo("api-green");
         assertThat(status.slot(Slot.GREEN).status()).isEqualTo("RUNNING");
+        assertThat(status.slot(Slot.GREEN).url()).isEqualTo("https://api-green.us-east-1.awsapprunner.com");
+        assertThat(status.slot(Slot.BLUE).url()).isEqualTo("https://api-blue.us-east-1.awsapprunner.com");
+    }
+
+    @Test
+    void statusShowsAPausedServiceAndTheOutcomeOfItsLatestOperation() {
+        fake.aws.edit(st -> st.failingImages.add(IMAGE.replace("v1.0.0", "v2.0.0")));
+        run(DeploymentRequest.deploy("v2.0.0", "alice"));
+        fake.aws.edit(st -> st.appRunnerServices.get(BLUE_ARN).status = "PAUSED");
+
+        EnvironmentConfig config = config();
+        EnvironmentStatus status = AwsEngines.statusReader(config, fake.clients).read(config, fake.runs.now);
+
+        // App Runner rolled green's update back: the operation is FAILED for status, green still runs v1.0.0.
+        assertThat(status.slot(Slot.GREEN).rolloutState()).isEqualTo("FAILED");
+        assertThat(status.slot(Slot.GREEN).image()).isEqualTo(IMAGE);
+        assertThat(status.slot(Slot.BLUE).status()).isEqualTo("PAUSED");
+        assertThat(status.slot(Slot.BLUE).running()).isZero();
+        assertThat(status.activeSlot()).contains(Slot.BLUE);
     }
 
     private DeploymentState run(DeploymentRequest request) {
-        return runs.run(config(), request);
+        return fake.runs.run(config(), request);
     }
 
     private EnvironmentConfig config() {
-        return ConfigLoader.parse(StandardConfig.ROUTE53.replace("${endpoint}", aws.endpoint())
+        return config("");
+    }
+
+    /** The environment, with {@code health} lines added. */
+    private EnvironmentConfig config(String health) {
+        return ConfigLoader.parse(StandardConfig.ROUTE53.replace("${endpoint}", fake.aws.endpoint())
                 .replace("  kind: none\n", "  kind: appRunner\n  blue: {service: api-blue}\n  green: {service: '"
                         + GREEN_ARN + "'}\n")
-                + "health: {pollInterval: 10s, bakeTime: 1m}\n", "test");
+                + "health:\n  pollInterval: 10s\n  bakeTime: 1m\n" + health, "test");
+    }
+
+    private String status(String arn) {
+        return fake.aws.read(st -> st.appRunnerServices.get(arn).status);
+    }
+
+    private List<FakeAwsState.AppRunnerOperation> operations(String arn) {
+        return fake.aws.read(st -> st.appRunnerServices.get(arn).operations);
     }
 
     private String image(String name) {
-        return aws.read(st -> st.appRunnerServices.values().stream().filter(v -> v.name.equals(name)).findFirst()
+        return fake.aws.read(st -> st.appRunnerServices.values().stream().filter(v -> v.name.equals(name)).findFirst()
                 .orElseThrow().image);
-    }
-
-    private static FakeAwsState.AppRunnerService service(String name, String arn) {
-        FakeAwsState.AppRunnerService s = new FakeAwsState.AppRunnerService();
-        s.name = name;
-        s.arn = arn;
-        s.id = arn.substring(arn.lastIndexOf('/') + 1);
-        s.url = name + ".us-east-1.awsapprunner.com";
-        s.image = IMAGE;
-        return s;
     }
 
     private static List<Phase> phases(DeploymentState s) {

@@ -6,13 +6,11 @@ import io.jenkins.plugins.ecsdeploy.core.analysis.IntervalMetrics;
 import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.AnalysisQueries;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +90,7 @@ class CloudWatchMetricsKindsTest {
                 Map.entry("queueDepth", 7.0), Map.entry("checkoutErrorRate", 0.0));
 
         assertThat(aws.calls("GetMetricData")).hasSize(1);
-        Map<String, Map<String, String>> queries = queries(aws.calls("GetMetricData").get(0));
+        Map<String, Map<String, String>> queries = aws.calls("GetMetricData").get(0).members("MetricDataQueries", "Id");
         assertThat(queries).hasSize(AnalysisQueries.perInterval(ANALYSIS)).containsKeys("blue_cpu", "green_memory",
                 "green_x_queueDepth", "green_x_checkoutErrorRate", "green_x_checkoutErrorRate_errors");
         assertThat(queries.get("green_cpu")).containsEntry("MetricStat.Metric.Namespace", "AWS/ECS")
@@ -121,7 +119,8 @@ class CloudWatchMetricsKindsTest {
 
         albOnly.fetch(START, START.plusSeconds(60));
 
-        assertThat(queries(aws.calls("GetMetricData").get(0))).hasSize(2 * AnalysisQueries.ALB_PER_SLOT)
+        assertThat(aws.calls("GetMetricData").get(0).members("MetricDataQueries", "Id"))
+                .hasSize(2 * AnalysisQueries.ALB_PER_SLOT)
                 .allSatisfy((id, q) -> assertThat(q).containsEntry("MetricStat.Metric.Namespace",
                         "AWS/ApplicationELB"));
         assertThat(CloudWatchMetricsSeries.values()).hasSize(AnalysisQueries.ALB_PER_SLOT);
@@ -129,21 +128,5 @@ class CloudWatchMetricsKindsTest {
 
     private static Map<String, String> service(String name) {
         return Map.of("ClusterName", "prod", "ServiceName", name);
-    }
-
-    /** The request's queries by Id, each as its parameters below {@code MetricDataQueries.member.N}. */
-    private static Map<String, Map<String, String>> queries(Call call) {
-        Map<String, Map<String, String>> byId = new LinkedHashMap<>();
-        for (int i = 1; call.param("MetricDataQueries.member." + i + ".Id") != null; i++) {
-            String prefix = "MetricDataQueries.member." + i + ".";
-            Map<String, String> q = new LinkedHashMap<>();
-            call.params().forEach((k, v) -> {
-                if (k.startsWith(prefix)) {
-                    q.put(k.substring(prefix.length()), v);
-                }
-            });
-            byId.put(q.get("Id"), q);
-        }
-        return byId;
     }
 }

@@ -2,6 +2,10 @@ package io.jenkins.plugins.ecsdeploy.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +35,30 @@ class Route53ConfigTest {
 
     @Test
     void theExampleFileIsValid() {
-        EnvironmentConfig example = ConfigLoader.load(java.nio.file.Path.of("../examples/route53-environment.yaml"));
+        EnvironmentConfig example = ConfigLoader.load(Path.of("../examples/route53-environment.yaml"));
         assertThat(ConfigValidator.validate(example)).isEmpty();
         assertThat(example.slotKind()).isEqualTo(SlotKind.NONE);
+    }
+
+    @Test
+    void theAppRunnerExampleIsValidAndNamesWhatItsTerraformCreates() throws IOException {
+        EnvironmentConfig example = ConfigLoader.load(Path.of("../examples/apprunner-route53.yaml"));
+        assertThat(ConfigValidator.validate(example)).isEmpty();
+        assertThat(example.slotKind()).isEqualTo(SlotKind.APP_RUNNER);
+        assertThat(example.smokeChecks()).allMatch(SmokeCheckConfig::usesSlotUrl);
+
+        String tf = Files.readString(Path.of("../examples/terraform/apprunner-route53.tf"));
+        assertThat(tf).contains("record_name = \"" + example.route53().recordName() + "\"")
+                .contains("default     = \"" + example.route53().zoneId() + "\"")
+                .contains("type           = \"" + example.route53().recordType() + "\"")
+                .contains("set_identifier = each.value").contains("service_name = each.value")
+                .contains("services = { blue = \"" + example.slots().get(Slot.BLUE).service() + "\", green = \""
+                        + example.slots().get(Slot.GREEN).service() + "\" }");
+        // The records carry each service's name as their set identifier, so both must agree in the YAML too.
+        assertThat(example.route53().setIdentifiers().blue()).isEqualTo("api-blue");
+        assertThat(example.route53().setIdentifiers().green()).isEqualTo("api-green");
+        assertThat(tf).contains("apprunner:PauseService").contains("apprunner:ResumeService")
+                .contains("cloudwatch:GetMetricData");
     }
 
     @Test
@@ -102,6 +127,43 @@ class Route53ConfigTest {
         assertThat(problems(ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: api-blue}\n"))
                 .containsExactly(
                         "slots.green.service: missing: give the slot's App Runner service name or ARN");
+    }
+
+    @Test
+    void aSmokeCheckMayNameTheAppRunnerSlotsOwnUrl() {
+        String appRunner = ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: api-blue}\n"
+                + "  green: {service: api-green}\n";
+        assertThat(problems(appRunner + "smokeChecks:\n  - url: '${slotUrl}/health'\n  - url: '${slotUrl}'\n"))
+                .isEmpty();
+        assertThat(problems(appRunner + "smokeChecks:\n  - url: 'https://x.example.com/${slotUrl}'\n"
+                + "  - url: '${slotUrl}/health'\n    retries: 99\n")).containsExactly(
+                        "smokeChecks[0].url: 'https://x.example.com/${slotUrl}' uses ${slotUrl} inside the URL: put it"
+                                + " first, followed by the path, e.g. ${slotUrl}/health",
+                        "smokeChecks[1].retries: 99 is out of range: use 0..20");
+        assertThat(problems(ROUTE53 + "slots:\n  kind: none\nsmokeChecks:\n  - url: '${slotUrl}/health'\n"))
+                .containsExactly("smokeChecks[0].url: ${slotUrl} stands for an App Runner service's own URL, and these"
+                        + " slots (kind none) have none: write the URL that reaches the new slot, e.g. through the test"
+                        + " listener");
+    }
+
+    @Test
+    void appRunnerCustomMetricsMayUseOnlyThePlaceholdersItsSlotsFill() {
+        String appRunner = ROUTE53 + "slots:\n  kind: appRunner\n  blue: {service: api-blue}\n"
+                + "  green: {service: api-green}\nanalysis:\n  customMetrics:\n";
+        assertThat(problems(appRunner + "    - {name: queue, direction: above, fail: 5, metric: {namespace: Shop,"
+                + " metricName: Q, statistic: Maximum, dimensions: {Service: '{service}', Slot: '{slot}'}}}\n"))
+                .isEmpty();
+        assertThat(problems(appRunner + "    - {name: queue, direction: above, fail: 5, metric: {namespace: Shop,"
+                + " metricName: Q, statistic: Maximum, dimensions: {TG: '{targetGroup}'}}}\n"
+                + "    - {name: rate, direction: above, fail: 5, expression: 'e / n', metrics: {"
+                + "e: {namespace: Shop, metricName: E, statistic: Sum, dimensions: {C: 'x-{cluster}'}},"
+                + " n: {namespace: Shop, metricName: N, statistic: Sum}}}\n")).containsExactly(
+                        "analysis.customMetrics[0].metric.dimensions.TG: {targetGroup} in '{targetGroup}' names what"
+                                + " App Runner slots do not have (an ECS cluster or ALB resources): use {slot} or"
+                                + " {service} (the App Runner service's name)",
+                        "analysis.customMetrics[1].metrics.e.dimensions.C: {cluster} in 'x-{cluster}' names what App"
+                                + " Runner slots do not have (an ECS cluster or ALB resources): use {slot} or {service}"
+                                + " (the App Runner service's name)");
     }
 
     private static String base() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.fakeaws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +22,25 @@ public record Call(String service, String action, Map<String, String> params, St
     /** A Query parameter such as {@code DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight}. */
     public String param(String name) {
         return params.get(name);
+    }
+
+    /**
+     * The members of a Query list of structures by a key field, each as its parameters below
+     * {@code LIST.member.N.}: {@code members("MetricDataQueries", "Id")} gives a GetMetricData call's queries by id.
+     */
+    public Map<String, Map<String, String>> members(String list, String key) {
+        Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
+        for (int i = 1; param(list + ".member." + i + "." + key) != null; i++) {
+            String prefix = list + ".member." + i + ".";
+            Map<String, String> member = new LinkedHashMap<>();
+            params.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    member.put(k.substring(prefix.length()), v);
+                }
+            });
+            byKey.put(member.get(key), member);
+        }
+        return byKey;
     }
 
     /** The JSON body of an ECS call. */

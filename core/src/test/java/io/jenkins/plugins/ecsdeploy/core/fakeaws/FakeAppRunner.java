@@ -12,7 +12,8 @@ import java.time.Clock;
  * only), PauseService, ResumeService, ListOperations. Operations progress on the fake's clock: each ends
  * {@link FakeAwsState#appRunnerOperationSeconds} after it started; an update to one of
  * {@link FakeAwsState#failingImages} ends ROLLBACK_SUCCEEDED with the previous image, as App Runner rolls back a
- * failed deployment. A service accepts no operation while one is in progress (InvalidStateException).
+ * failed deployment; a resume of one of {@link FakeAwsState#appRunnerStuckResumes} ends FAILED, the service still
+ * PAUSED. A service accepts no operation while one is in progress (InvalidStateException).
  */
 final class FakeAppRunner {
 
@@ -86,6 +87,11 @@ final class FakeAppRunner {
                 case "PAUSE_SERVICE" -> {
                     op.status = "SUCCEEDED";
                     service.status = "PAUSED";
+                }
+                case "RESUME_SERVICE" -> {
+                    boolean stuck = s.appRunnerStuckResumes.contains(service.arn);
+                    op.status = stuck ? "FAILED" : "SUCCEEDED";
+                    service.status = stuck ? "PAUSED" : "RUNNING";
                 }
                 default -> {
                     op.status = "SUCCEEDED";

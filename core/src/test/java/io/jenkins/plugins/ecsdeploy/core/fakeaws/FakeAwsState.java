@@ -55,6 +55,8 @@ public final class FakeAwsState {
     public long appRunnerOperationSeconds = 60;
     /** Images whose App Runner update fails (and is rolled back by App Runner to the previous image). */
     public List<String> failingImages = new ArrayList<>();
+    /** ARNs of App Runner services whose resume fails: the operation ends FAILED and the service stays PAUSED. */
+    public List<String> appRunnerStuckResumes = new ArrayList<>();
     public int idCounter;
 
     /** An App Runner service: its image, status and operations (latest first). */

@@ -17,12 +17,17 @@ import java.util.function.Function;
  * ({@code web-green}), or the suffix after its last hyphen ({@code green}), which is the slot in the standard
  * environment. A query whose dimensions include that {@code TargetGroup} matches, unless a metric with its exact
  * dimensions was programmed the other way.</li>
+ * <li>App Runner service metrics (AWS/AppRunner) by the service's name alone ({@code api-green}): a query whose
+ * dimensions include that {@code ServiceName} matches, whatever its {@code ServiceID}, unless a metric with its exact
+ * dimensions was programmed.</li>
  * <li>Any other metric as CloudWatch identifies it: namespace, metric name and the exact set of dimensions.</li>
  * </ul>
  * Either way, a test programs a statistic's value directly ({@code set}), or the raw samples of each period
  * ({@code samples}), from which the fake computes Sum, Average, Minimum, Maximum, SampleCount and percentiles.
  */
 public final class MetricProgramme {
+
+    private static final String APP_RUNNER = "AWS/AppRunner";
 
     private final Map<String, Function<Instant, Double>> values = new ConcurrentHashMap<>();
     private final Map<String, Function<Instant, double[]>> samples = new ConcurrentHashMap<>();
@@ -42,6 +47,19 @@ public final class MetricProgramme {
     /** Each period of the target group's metric holds these samples (none or null: no data point). */
     public MetricProgramme samples(String targetGroup, String metricName, Function<Instant, double[]> samplesAt) {
         samples.put(groupKey(groupName(targetGroup), metricName), samplesAt);
+        return this;
+    }
+
+    /** Every period of the App Runner service's metric (AWS/AppRunner) has {@code value} for {@code stat}. */
+    public MetricProgramme appRunner(String serviceName, String metricName, String stat, double value) {
+        values.put(appRunnerKey(serviceName, metricName) + "|" + stat(stat), time -> value);
+        return this;
+    }
+
+    /** Each period of the App Runner service's metric holds these samples (none or null: no data point). */
+    public MetricProgramme appRunnerSamples(String serviceName, String metricName,
+            Function<Instant, double[]> samplesAt) {
+        samples.put(appRunnerKey(serviceName, metricName), samplesAt);
         return this;
     }
 
@@ -79,6 +97,10 @@ public final class MetricProgramme {
     Double valueAt(String namespace, String metricName, Map<String, String> dimensions, String stat, Instant time) {
         String exact = exactKey(namespace, metricName, dimensions);
         String group = dimensions.get("TargetGroup");
+        String appRunner = dimensions.get("ServiceName");
+        if (!hasAny(exact, stat) && APP_RUNNER.equals(namespace) && appRunner != null) {
+            return valueAt(appRunnerKey(appRunner, metricName), stat, time);
+        }
         if (hasAny(exact, stat) || group == null) {
             return valueAt(exact, stat, time);
         }
@@ -109,6 +131,10 @@ public final class MetricProgramme {
 
     private static String groupKey(String group, String metricName) {
         return "tg|" + group + "|" + metricName;
+    }
+
+    private static String appRunnerKey(String serviceName, String metricName) {
+        return "ar|" + serviceName + "|" + metricName;
     }
 
     private static String exactKey(String namespace, String metricName, Map<String, String> dimensions) {

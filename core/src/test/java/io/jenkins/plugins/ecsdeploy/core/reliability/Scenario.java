@@ -8,6 +8,7 @@ import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.ROUTE53;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
@@ -51,7 +52,16 @@ enum Scenario {
             Outcome.SUCCEEDED),
     /** App Runner behind Route 53: deploy to api-green (a simulated minute of App Runner operation), switch, bake. */
     APP_RUNNER_DEPLOY("App Runner deploy by Route 53 weights", APP_RUNNER + HEALTH,
-            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED);
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED),
+    /** App Runner: api-green paused; the deploy resumes it, updates it, switches, bakes, then pauses api-blue. */
+    APP_RUNNER_PAUSED_DEPLOY("App Runner deploy to a paused service, old one paused after the bake",
+            APP_RUNNER + HEALTH + "  scaleDownOldAfter: 1m\n", DeploymentRequest.deploy("v1.2.3", "reliability"),
+            Before.NOTHING, Outcome.SUCCEEDED),
+    /** App Runner: a 10% canary of api-green answers 5xx; the weights go back to blue and api-green is paused. */
+    APP_RUNNER_CANARY_ROLLBACK("App Runner canary rolled back on its 5xx rate, failed service paused",
+            APP_RUNNER.replace("analysis: {noData: PASS, minRequests: 0}", "analysis: {interval: 60s, minRequests: 10}")
+                    + HEALTH, DeploymentRequest.deploy("v1.2.3", "reliability").withCanaryStages(List.of(10, 100),
+                            Duration.ofMinutes(2)), Before.NOTHING, Outcome.ROLLED_BACK);
 
     final String title;
     final String yaml;
@@ -94,6 +104,15 @@ enum Scenario {
                         .set(slot, "HealthyHostCount", "Minimum", 2)
                         .set(slot, "UnHealthyHostCount", "Maximum", 0);
             }
+        } else if (this == APP_RUNNER_PAUSED_DEPLOY) {
+            rig.aws.edit(s -> s.appRunnerServices.get(FakeAws.APP_RUNNER_GREEN_ARN).status = "PAUSED");
+            rig.aws.metrics().appRunner("api-green", "Requests", "Sum", 500).appRunner("api-blue", "Requests", "Sum",
+                    0);
+        } else if (this == APP_RUNNER_CANARY_ROLLBACK) {
+            rig.aws.metrics().appRunner("api-blue", "Requests", "Sum", 9000)
+                    .appRunner("api-blue", "5xxStatusResponses", "Sum", 0)
+                    .appRunner("api-green", "Requests", "Sum", 1000)
+                    .appRunner("api-green", "5xxStatusResponses", "Sum", 200);
         } else {
             rig.aws.metrics().set("green", "RequestCount", "Sum", 500).set("blue", "RequestCount", "Sum", 0);
         }
