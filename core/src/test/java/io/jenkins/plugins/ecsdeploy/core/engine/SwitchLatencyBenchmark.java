@@ -76,9 +76,9 @@ class SwitchLatencyBenchmark {
         }
         assertThat(switches.calls).containsSubsequence("DescribeListeners", "ModifyListener", "DescribeListeners");
         assertThat(switches.calls.stream().filter(a -> a.startsWith("Modify"))).hasSize(1);
-        // Traffic is back, verified, after four calls; the run then releases its deployment lock.
+        // Traffic is back, verified, after four calls; the run then removes its own lock tag, without a read.
         assertThat(aborts.calls).containsExactly("DescribeTargetHealth", "DescribeListeners", "ModifyListener",
-                "DescribeListeners", "DescribeTags", "RemoveTags");
+                "DescribeListeners", "RemoveTags");
         // No lock, no settle wait: the listener, the destination's health, the write, the verifying read; then the
         // note to the canary that held the lock.
         assertThat(rollbacks.calls).containsExactly("DescribeListeners", "DescribeTargetHealth", "ModifyListener",
