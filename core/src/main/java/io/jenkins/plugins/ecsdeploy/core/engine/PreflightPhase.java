@@ -14,7 +14,10 @@ import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resolves the environment and takes the deployment lock; then, once the lock is confirmed, reads what AWS says
@@ -107,9 +110,9 @@ final class PreflightPhase {
         // otherwise send most traffic to the idle one, which may have no task at all.
         requireHealthy(ctx, s.plan.stableSlot, "It would take " + (100 - request.stages().percents().get(0))
                 + "% of traffic at the first stage; scale it up, or name the other slot as the canary.");
-        ServiceControl ecs = ctx.aws().services();
-        String stableImage = imageOn(ecs, ecs.describe(s.plan.stableSlot));
-        String canaryImage = imageOn(ecs, ecs.describe(canary));
+        Map<Slot, String> images = images(ctx.aws().services(), ctx.aws().services().describeBoth());
+        String stableImage = images.get(s.plan.stableSlot);
+        String canaryImage = images.get(canary);
         record(s, stableImage, canaryImage);
         requireExpected(request.expectedImage(), canary, canaryImage, "the canary slot");
         s.canary.stageIndex = 0;
@@ -133,8 +136,8 @@ final class PreflightPhase {
         s.plan.targetSlot = gain > 0 ? Slot.GREEN : gain < 0 ? Slot.BLUE
                 : wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
         s.plan.stableSlot = s.plan.targetSlot.other();
-        ServiceControl ecs = ctx.aws().services();
-        record(s, imageOn(ecs, ecs.describe(s.plan.stableSlot)), imageOn(ecs, ecs.describe(s.plan.targetSlot)));
+        Map<Slot, String> images = images(ctx.aws().services(), ctx.aws().services().describeBoth());
+        record(s, images.get(s.plan.stableSlot), images.get(s.plan.targetSlot));
         requireExpected(((SwitchRequest) s.request).expectedImage(), s.plan.targetSlot, s.record.toImage,
                 "the slot gaining traffic");
         if (wanted.equals(s.plan.splitBefore)) {
@@ -208,9 +211,11 @@ final class PreflightPhase {
     private Next rollbackSlot(StepContext ctx, Slot target) {
         DeploymentState s = ctx.state;
         ServiceControl ecs = ctx.aws().services();
-        ServiceSnapshot targetService = ecs.describe(target);
-        ServiceSnapshot otherService = ecs.describe(target.other());
-        record(s, imageOn(ecs, otherService), imageOn(ecs, targetService));
+        Map<Slot, ServiceSnapshot> services = ecs.describeBoth();
+        ServiceSnapshot targetService = services.get(target);
+        ServiceSnapshot otherService = services.get(target.other());
+        Map<Slot, String> images = images(ecs, services);
+        record(s, images.get(target.other()), images.get(target));
         requireExpected(((RollbackRequest) s.request).expectedImage(), target, s.record.toImage,
                 "the slot to return to");
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
@@ -256,6 +261,15 @@ final class PreflightPhase {
                     + " stage. Lower the TTL of both weighted records (60 s is usual), wait the old TTL out, then run"
                     + " the canary.");
         }
+    }
+
+    /** Each slot's image, reading a task definition once when both slots run it. */
+    private static Map<Slot, String> images(ServiceControl ecs, Map<Slot, ServiceSnapshot> services) {
+        Map<String, String> byTaskDefinition = new HashMap<>();
+        Map<Slot, String> images = new EnumMap<>(Slot.class);
+        services.forEach((slot, service) -> images.put(slot, byTaskDefinition.computeIfAbsent(
+                service.taskDefinitionArn(), arn -> ecs.taskDefinition(arn).image())));
+        return images;
     }
 
     /** The image of the deployed container in the task definition the service runs now. */
