@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.ServiceControl;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
@@ -240,11 +241,43 @@ final class PreflightPhase {
         if (alarms.isEmpty()) {
             return;
         }
-        List<String> firing = ctx.aws().metrics().alarmsInAlarm(alarms);
+        List<String> firing;
+        try {
+            firing = ctx.aws().metrics().alarmsInAlarm(alarms);
+        } catch (AwsFailure e) {
+            throw "ResourceNotFound".equals(e.errorCode()) ? missingAlarms(ctx, alarms, e) : e;
+        }
         if (!firing.isEmpty()) {
             throw new DeploymentFailure("Alarm already in ALARM before the deployment: " + String.join(", ", firing)
                     + ". Fix what it reports, or wait until it is OK, then deploy.");
         }
+    }
+
+    /**
+     * Names, for each alarm CloudWatch does not know, the setting it came from: the same name may be in the
+     * health and the analysis sections, and the fix is in the file, not in AWS.
+     */
+    private static DeploymentFailure missingAlarms(StepContext ctx, List<String> alarms, AwsFailure e) {
+        List<String> missing = alarms.stream().filter(a -> e.getMessage().contains("'" + a + "'")).toList();
+        if (missing.isEmpty()) {
+            return new DeploymentFailure(e.getMessage());
+        }
+        StringBuilder named = new StringBuilder();
+        for (String alarm : missing) {
+            List<String> settings = new java.util.ArrayList<>();
+            if (ctx.config.health().alarms().contains(alarm)) {
+                settings.add("health.alarms");
+            }
+            if (ctx.config.analysis().alarms().contains(alarm)) {
+                settings.add("analysis.alarms");
+            }
+            named.append(named.length() == 0 ? "" : ", ").append('\'').append(alarm).append("' (")
+                    .append(String.join(" and ", settings)).append(')');
+        }
+        return new DeploymentFailure("CloudWatch alarm" + (missing.size() == 1 ? " " : "s ") + named
+                + (missing.size() == 1 ? " does" : " do") + " not exist in this account and region. Correct the"
+                + " name in that setting of the environment file (names are case-sensitive; `aws cloudwatch"
+                + " describe-alarms --query 'MetricAlarms[].AlarmName'` lists them), then deploy again.");
     }
 
     /**
