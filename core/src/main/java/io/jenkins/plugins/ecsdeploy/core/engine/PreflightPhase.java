@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.ServiceControl;
@@ -48,6 +49,9 @@ final class PreflightPhase {
         }
         if (s.request.operation() == Operation.ROLLBACK) {
             return preemptiveRollback(ctx);
+        }
+        if (s.canaryStages() != null) {
+            requireStageCoversAnInterval(ctx, s.canaryStages().stageDuration());
         }
         if (s.lockFromScope) {
             return Next.goTo(Phase.CONFIRM_LOCK, "runs under the deployment lock its caller holds: "
@@ -278,6 +282,23 @@ final class PreflightPhase {
                 + (missing.size() == 1 ? " does" : " do") + " not exist in this account and region. Correct the"
                 + " name in that setting of the environment file (names are case-sensitive; `aws cloudwatch"
                 + " describe-alarms --query 'MetricAlarms[].AlarmName'` lists them), then deploy again.");
+    }
+
+    /**
+     * A stage is judged on whole analysis intervals, each read {@link CanaryPhases#METRICS_DELAY} after it ends: a
+     * stage shorter than one interval would silently last one anyway. Refused before the lock is taken.
+     */
+    private static void requireStageCoversAnInterval(StepContext ctx, Duration stage) {
+        Duration interval = ctx.config.analysis().interval();
+        if (stage != null && stage.compareTo(interval) < 0) {
+            throw new DeploymentFailure("The canary stage duration, " + DurationText.format(stage) + ", is shorter"
+                    + " than one analysis interval (analysis.interval: " + DurationText.format(interval) + "). A stage"
+                    + " is judged on whole intervals, each read " + CanaryPhases.METRICS_DELAY.toSeconds() + " s after"
+                    + " it ends, so the shortest stage is " + DurationText.format(interval) + " (about "
+                    + DurationText.format(interval.plus(CanaryPhases.METRICS_DELAY)) + " of wall time). Set the stage"
+                    + " duration (--stage-duration, stageDuration) to " + DurationText.format(interval) + " or more,"
+                    + " or shorten analysis.interval (at least 1m).");
+        }
     }
 
     /**
