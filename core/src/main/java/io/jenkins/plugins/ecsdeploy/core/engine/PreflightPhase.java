@@ -50,7 +50,8 @@ final class PreflightPhase {
         if (s.request.operation() == Operation.ROLLBACK) {
             return preemptiveRollback(ctx);
         }
-        if (s.canaryStages() != null) {
+        boolean rollout = s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY;
+        if (rollout && s.canaryStages() != null) {
             requireStageCoversAnInterval(ctx, s.canaryStages().stageDuration());
         }
         if (s.lockFromScope) {

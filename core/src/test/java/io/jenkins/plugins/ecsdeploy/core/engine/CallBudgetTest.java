@@ -70,12 +70,12 @@ class CallBudgetTest {
         List<String> calls = nonPoll(h.engine(), h.engine().start(DeploymentRequest.deploy("v2.0.0", "alice"),
                 "d-1", h.now));
 
-        // 24, over issue 10's 16: resolution 7 (cluster, services, task definition, target groups, load balancer,
-        // listener), lock 4, plan 3 (listener, live service, its task definition), the copy's read, register,
+        // 23, over issue 10's 16: resolution 6 (cluster, services, task definition, both target groups in one
+        // call, load balancer, listener), lock 4, plan 3 (listener, live service, its task definition), the copy's read, register,
         // update, readiness 2, the read before the write, write and verify, the bake's last check 2 (listener,
         // health). Each step binds its ports anew, so a task definition read in one step is read again in the next.
         assertThat(calls).containsExactly("DescribeClusters", "DescribeServices", "DescribeTaskDefinition",
-                "DescribeTargetGroups", "DescribeTargetGroups", "DescribeLoadBalancers", "DescribeListeners",
+                "DescribeTargetGroups", "DescribeLoadBalancers", "DescribeListeners",
                 "DescribeTags", "AddTags", "DescribeTags",
                 "DescribeListeners", "DescribeServices", "DescribeTaskDefinition",
                 "DescribeTaskDefinition", "RegisterTaskDefinition", "UpdateService",
