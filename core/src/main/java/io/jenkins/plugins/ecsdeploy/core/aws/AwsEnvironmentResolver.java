@@ -35,6 +35,9 @@ public final class AwsEnvironmentResolver implements EnvironmentResolver {
         String clusterArn = ecsChecks.cluster(config.cluster(), config.region());
         Map<Slot, String> services = clusterArn == null || slots == null ? Map.of()
                 : ecsChecks.services(clusterArn, slots, config.container());
+        if (slots != null) {
+            elbChecks.readAhead(slots.blue().targetGroup(), slots.green().targetGroup());
+        }
         String blueTg = slots == null ? null : elbChecks.targetGroup("slots.blue.targetGroup", slots.blue()
                 .targetGroup());
         String greenTg = slots == null ? null : elbChecks.targetGroup("slots.green.targetGroup", slots.green()

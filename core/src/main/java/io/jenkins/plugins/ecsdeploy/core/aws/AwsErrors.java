@@ -38,9 +38,25 @@ public final class AwsErrors {
         }
     }
 
+    /** Whether the SDK found no credentials anywhere in its chain (it says so before any request is sent). */
+    private static boolean isMissingCredentials(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Unable to load credentials from any of the")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failure to report for {@code e}; see {@link #call}. */
     public static AwsFailure translate(SdkException e, String iamAction, String resource, String configField) {
         String operation = iamAction.substring(iamAction.indexOf(':') + 1);
+        if (isMissingCredentials(e)) {
+            // The SDK's message lists every provider of its chain and why each failed: one sentence says the same.
+            return new AwsFailure(operation, "MissingCredentials", false, "No AWS credentials for " + iamAction
+                    + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, name a profile (--profile or AWS_PROFILE),"
+                    + " or run where a role is available (container, instance or web identity).", e);
+        }
         if (!(e instanceof AwsServiceException service) || service.awsErrorDetails() == null) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             return new AwsFailure(operation, null, false, "Could not complete " + iamAction + " on " + resource

@@ -60,7 +60,7 @@ public final class CloudWatchAlarms {
                     + (missing.size() == 1 ? " " : "s ") + missing.stream().map(n -> "'" + n + "'")
                             .collect(Collectors.joining(", "))
                     + (missing.size() == 1 ? " does" : " do") + " not exist in this account and region: fix the "
-                    + "names in the analysis alarms setting (names are case-sensitive).", null);
+                    + "names in health.alarms or analysis.alarms (names are case-sensitive).", null);
         }
         return wanted.stream().filter(firing::contains).toList();
     }

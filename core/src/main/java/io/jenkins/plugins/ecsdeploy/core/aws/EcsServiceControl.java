@@ -7,6 +7,8 @@ import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
+import java.util.EnumMap;
+import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
@@ -42,13 +44,34 @@ public final class EcsServiceControl implements ServiceControl {
         String name = env.service(slot);
         DescribeServicesResponse reply = AwsErrors.call("ecs:DescribeServices", serviceText(slot),
                 serviceField(slot), () -> ecs.describeServices(b -> b.cluster(env.clusterArn()).services(name)));
-        if (!reply.hasServices() || reply.services().isEmpty()) {
-            String reason = reply.failures().stream().map(Failure::reason).findFirst().orElse("MISSING");
+        return snapshot(reply, slot);
+    }
+
+    /** One DescribeServices for both slots' services. */
+    @Override
+    public Map<Slot, ServiceSnapshot> describeBoth() {
+        DescribeServicesResponse reply = AwsErrors.call("ecs:DescribeServices", serviceText(Slot.BLUE) + " and "
+                + env.service(Slot.GREEN), "slots.*.service", () -> ecs.describeServices(b -> b.cluster(env.clusterArn())
+                        .services(env.service(Slot.BLUE), env.service(Slot.GREEN))));
+        Map<Slot, ServiceSnapshot> both = new EnumMap<>(Slot.class);
+        for (Slot slot : Slot.values()) {
+            both.put(slot, snapshot(reply, slot));
+        }
+        return both;
+    }
+
+    private ServiceSnapshot snapshot(DescribeServicesResponse reply, Slot slot) {
+        String name = env.service(slot);
+        Service s = reply.hasServices() ? reply.services().stream()
+                .filter(x -> name.equals(x.serviceName()) || name.equals(x.serviceArn())).findFirst().orElse(null)
+                : null;
+        if (s == null) {
+            String reason = reply.failures().stream().filter(f -> f.arn() == null || f.arn().endsWith("/" + name)
+                    || f.arn().equals(name)).map(Failure::reason).findFirst().orElse("MISSING");
             throw new AwsFailure("DescribeServices", reason, false, "ecs:DescribeServices found no "
                     + serviceText(slot) + " (" + reason + "): check " + serviceField(slot)
                     + " in the environment config.", null);
         }
-        Service s = reply.services().get(0);
         Deployment primary = s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
                 .orElse(null);
         String controller = s.deploymentController() == null ? "ECS" : s.deploymentController().typeAsString();

@@ -26,10 +26,40 @@ final class ElbPreflight {
     private final Problems problems;
     private final Map<String, String> loadBalancerArns = new HashMap<>();
     private final Map<String, List<Listener>> listenersByLoadBalancer = new HashMap<>();
+    /** Target group ARNs by the name or ARN they were asked by, read ahead in one call. */
+    private final Map<String, String> targetGroupArns = new HashMap<>();
 
     ElbPreflight(ElasticLoadBalancingV2Client elb, Problems problems) {
         this.elb = elb;
         this.problems = problems;
+    }
+
+    /**
+     * Reads the slots' target groups in one call when both are given the same way (names or ARNs), so that
+     * {@link #targetGroup} needs none. Any failure is left to {@link #targetGroup}, which asks for each alone and
+     * names the field whose group is missing or denied.
+     */
+    void readAhead(String blue, String green) {
+        if (blue == null || green == null || blue.isBlank() || green.isBlank() || blue.equals(green)
+                || isArn(blue) != isArn(green)) {
+            return;
+        }
+        boolean byArn = isArn(blue);
+        try {
+            AwsErrors.call("elasticloadbalancing:DescribeTargetGroups", "target groups '" + blue + "' and '" + green
+                    + "'", "slots.*.targetGroup", () -> elb.describeTargetGroups(b -> {
+                        if (byArn) {
+                            b.targetGroupArns(blue, green);
+                        } else {
+                            b.names(blue, green);
+                        }
+                    })).targetGroups().forEach(tg -> {
+                        targetGroupArns.put(tg.targetGroupArn(), tg.targetGroupArn());
+                        targetGroupArns.put(tg.targetGroupName(), tg.targetGroupArn());
+                    });
+        } catch (RuntimeException e) {
+            targetGroupArns.clear();
+        }
     }
 
     /** The target group's ARN, looked up by name unless given as an ARN; null when it does not exist. */
@@ -37,6 +67,9 @@ final class ElbPreflight {
         if (nameOrArn == null || nameOrArn.isBlank()) {
             problems.add(field + " is not set: give the slot's target group name or ARN.");
             return null;
+        }
+        if (targetGroupArns.containsKey(nameOrArn)) {
+            return targetGroupArns.get(nameOrArn);
         }
         boolean byArn = isArn(nameOrArn);
         var reply = problems.read(() -> AwsErrors.call("elasticloadbalancing:DescribeTargetGroups",

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 
 /**
- * A deployment lock kept in a tag ({@link LockTag#KEY}) on the resource the environment steers: the production rule
+ * A deployment lock kept in tags ({@code ecs-deploy:lock/<deployment id>}, see {@link TagLock}) on the resource the environment steers: the production rule
  * when one is configured, the production listener otherwise. Two environments that steer different rules of one
  * listener lock separately, as they change different things.
  */
@@ -20,8 +20,8 @@ public final class ElbTagLock extends TagLock {
     private final String configField;
 
     public ElbTagLock(ElasticLoadBalancingV2Client elb, ResolvedEnvironment env) {
-        super(env.ruleArn() != null ? env.ruleArn() : env.listenerArn(), LockTag.KEY, LockTag.BROKEN_KEY,
-                LockTag.PREEMPTED_KEY);
+        super(env.ruleArn() != null ? env.ruleArn() : env.listenerArn(), LockTag.KEY, LockTag.KEY + "/",
+                LockTag.BROKEN_KEY, LockTag.PREEMPTED_KEY);
         this.elb = elb;
         this.arn = resource();
         this.configField = env.ruleArn() != null ? "listener.rulePriority" : "listener";

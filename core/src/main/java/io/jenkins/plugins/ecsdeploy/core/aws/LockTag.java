@@ -23,6 +23,8 @@ public final class LockTag {
     public static final String KEY = "ecs-deploy:lock";
     /** The tag key recording the last explicit break: who, when, whose lock, and why. */
     public static final String BROKEN_KEY = "ecs-deploy:lock-broken";
+    /** ELB's and Route 53's limit on a tag key. */
+    public static final int MAX_KEY = 128;
     /** ELB's limit on a tag value. */
     public static final int MAX_VALUE_LENGTH = 256;
     /**
@@ -90,6 +92,29 @@ public final class LockTag {
                     + f[1] + reason);
         } catch (IllegalArgumentException e) {
             return java.util.Optional.of("a rollback (" + record + ")");
+        }
+    }
+
+    /**
+     * The tag key naming one run's hold on the lock: {@code prefix} and the deployment id in the tag alphabet; an id
+     * too long for {@code maxKey} is cut and ends in a hash of the whole id, so that two long ids never share a key.
+     */
+    static String holderKey(String prefix, String deploymentId, int maxKey) {
+        String id = field(deploymentId, Integer.MAX_VALUE);
+        if (prefix.length() + id.length() <= maxKey) {
+            return prefix + id;
+        }
+        String hash = hash16(deploymentId);
+        return prefix + id.substring(0, Math.max(0, maxKey - prefix.length() - hash.length() - 1)) + "~" + hash;
+    }
+
+    /** The first 16 hex digits of the SHA-256 of {@code text}: a short, stable stand-in for a long name. */
+    static String hash16(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -5,46 +5,73 @@ import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link DeploymentLock} kept in a tag on one AWS resource, in {@link LockTag}'s encoding. Subclasses read, write
- * and remove the tag on their kind of resource; the protocol is here.
+ * A {@link DeploymentLock} kept in tags on one AWS resource, in {@link LockTag}'s encoding. Subclasses read, write
+ * and remove tags on their kind of resource; the protocol is here.
  *
- * <p>See {@link DeploymentLock} for why the protocol reads back after a delay: tag writes overwrite
- * unconditionally, and between reading the tag and writing (or removing) it another writer can always slip in.
+ * <p>Each run writes its hold under a key of its own ({@code <key>/<deployment id>}), so that no write or removal
+ * can overwrite another run's. Taking the lock reads the tags (a live lock of another run fails at once) and writes
+ * the run's key; the confirmation, after the settle delay, reads them again and the earliest live holder, by the
+ * time it took the lock and then by id, holds it: two runs that both wrote see the same tags and agree on one. As
+ * before, one run can miss the other only if its read and its write are further apart than the settle delay (see
+ * {@link DeploymentLock}). Releasing removes the run's own key without reading first: nothing but this run writes
+ * that key.
+ *
+ * <p>The previous release kept the lock in the single key {@code <key>}. A live value there is held, ahead of any
+ * per-run key, so that a run of that release (on another controller, or resumed here from its saved state) is
+ * never overtaken; a run resumed here removes it on release along with its own key.
  */
 public abstract class TagLock implements DeploymentLock {
 
+    /** Who holds a lock that several runs wrote: the earliest taker; an unreadable value (no time) first. */
+    private static final Comparator<LockHolder> FIRST_TAKER = Comparator.comparing(LockHolder::since,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(LockHolder::deploymentId);
+
     private final String resource;
     private final String key;
+    private final String holderPrefix;
     private final String brokenKey;
     private final String preemptedKey;
+    /** The tags as last read by this instance, which lives for one step: what release may leave alone. */
+    private Map<String, String> lastRead;
 
     /**
      * @param resource what the tag is on, for messages
-     * @param key the tag holding the lock
+     * @param key the single tag the previous release kept the lock in
+     * @param holderPrefix how each run's own lock tag key starts, e.g. {@code key + "/"}
      * @param brokenKey the tag recording the last explicit break
      * @param preemptedKey the tag a pre-emptive rollback leaves for the run holding the lock
      */
-    protected TagLock(String resource, String key, String brokenKey, String preemptedKey) {
+    protected TagLock(String resource, String key, String holderPrefix, String brokenKey, String preemptedKey) {
         this.resource = resource;
         this.key = key;
+        this.holderPrefix = holderPrefix;
         this.brokenKey = brokenKey;
         this.preemptedKey = preemptedKey;
     }
 
-    /** All tags on the resource, in one read: release needs the lock and the pre-emption note together. */
+    /** All tags on the resource, in one read. */
     protected abstract Map<String, String> readTags();
 
     protected abstract void writeTag(String key, String value);
 
-    /** Removes {@code keys} in one write. */
+    /** Removes {@code keys} in one write; keys that are not there are no error. */
     protected abstract void removeTags(String... keys);
 
-    private Optional<String> readTag(String key) {
-        return Optional.ofNullable(readTags().get(key));
+    /** The tag key of {@code deploymentId}'s own hold on the lock. */
+    public final String holderKey(String deploymentId) {
+        return LockTag.holderKey(holderPrefix, deploymentId, LockTag.MAX_KEY);
+    }
+
+    private Map<String, String> read() {
+        lastRead = readTags();
+        return lastRead;
     }
 
     @Override
@@ -52,17 +79,25 @@ public abstract class TagLock implements DeploymentLock {
         return resource;
     }
 
+    /**
+     * The lock as stored now. With no clock to hand, a run's key that had lapsed when the newest key was written
+     * counts as lapsed: that run died holding it and a later one took over.
+     */
     @Override
     public Optional<LockHolder> current() {
-        return readTag(key).map(LockTag::decode);
+        Map<String, String> tags = read();
+        Instant newest = tags.entrySet().stream().filter(e -> isHolderKey(e.getKey()))
+                .map(e -> LockTag.decode(e.getValue()).since()).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return holder(tags, newest);
     }
 
     @Override
     public LockHolder acquire(LockHolder wanted, Instant now) {
         // Compare as stored: a long id is cut in the tag.
         LockHolder stored = LockTag.decode(LockTag.encode(wanted));
-        Optional<LockHolder> held = current();
-        if (held.isPresent() && !held.get().sameDeployment(stored) && !held.get().isExpired(now)) {
+        Optional<LockHolder> held = holder(read(), now);
+        if (held.isPresent() && !held.get().sameDeployment(stored)) {
             throw new LockHeldException("Another deployment holds the lock on " + resource + ": "
                     + held.get().describe() + ". Wait for it to finish; if it is dead, break its lock with"
                     + " `ecs-deploy unlock -c <env.yaml> --force --reason \"...\"`"
@@ -73,9 +108,16 @@ public abstract class TagLock implements DeploymentLock {
 
     @Override
     public void confirm(LockHolder ours) {
-        Optional<LockHolder> held = current();
+        Map<String, String> tags = read();
+        // A lock that lapsed before ours was taken is no one's; the confirmation follows within the settle delay.
+        Optional<LockHolder> held = holder(tags, ours.since());
         if (!held.equals(Optional.of(ours))) {
             throw lost(held, "Lost the race for the deployment lock on " + resource);
+        }
+        List<String> lapsed = lapsedHolders(tags, ours.since());
+        if (!lapsed.isEmpty()) {
+            // Runs that died holding the lock leave their keys; the winner clears them once.
+            removeTags(lapsed.toArray(String[]::new));
         }
     }
 
@@ -84,27 +126,38 @@ public abstract class TagLock implements DeploymentLock {
         if (Duration.between(now, ours.expires()).compareTo(ttl.dividedBy(2)) > 0) {
             return ours;
         }
-        Optional<LockHolder> held = current();
+        Optional<LockHolder> held = holder(read(), now);
         if (held.isEmpty() || !held.get().sameDeployment(ours)) {
             throw lost(held, "This run no longer holds the deployment lock on " + resource);
         }
         return write(ours.expiringAt(now.plus(ttl)));
     }
 
+    /**
+     * Removes this run's key and the pre-emption note, in one call and without reading first. When this step read
+     * the tags already (a lost race, a lock taken away) it leaves what belongs to another run; otherwise the note and
+     * the previous release's key can only be this run's or stale, as no other run could hold the lock meanwhile.
+     *
+     * @return false when this step's read showed nothing of this run's to remove; true when the removal was sent
+     */
     @Override
     public boolean release(LockHolder ours) {
-        Map<String, String> tags = readTags();
-        Optional<LockHolder> held = Optional.ofNullable(tags.get(key)).map(LockTag::decode);
-        if (held.isEmpty() || !held.get().sameDeployment(ours)) {
+        List<String> keys = new ArrayList<>(List.of(holderKey(ours.deploymentId())));
+        String single = lastRead == null ? null : lastRead.get(key);
+        if (lastRead == null || single != null && ours.sameDeployment(LockTag.decode(single))) {
+            keys.add(key);
+        }
+        String note = lastRead == null ? null : lastRead.get(preemptedKey);
+        if (lastRead == null || note != null && LockTag.preemptionOf(note, ours).isPresent()) {
+            keys.add(preemptedKey);
+        }
+        if (lastRead != null) {
+            keys.removeIf(k -> !lastRead.containsKey(k));
+        }
+        if (keys.isEmpty()) {
             return false;
         }
-        // The note of a rollback that pre-empted this run goes with its lock: it has been read.
-        String note = tags.get(preemptedKey);
-        if (note != null && LockTag.preemptionOf(note, ours).isPresent()) {
-            removeTags(key, preemptedKey);
-        } else {
-            removeTags(key);
-        }
+        removeTags(keys.toArray(String[]::new));
         return true;
     }
 
@@ -115,7 +168,7 @@ public abstract class TagLock implements DeploymentLock {
 
     @Override
     public Optional<String> preemption(LockHolder ours) {
-        return readTag(preemptedKey).flatMap(note -> LockTag.preemptionOf(note, ours));
+        return Optional.ofNullable(read().get(preemptedKey)).flatMap(note -> LockTag.preemptionOf(note, ours));
     }
 
     @Override
@@ -124,17 +177,49 @@ public abstract class TagLock implements DeploymentLock {
             throw new IllegalArgumentException("Breaking a deployment lock needs a reason, for whoever held it.");
         }
         Optional<LockHolder> held = current();
+        Map<String, String> tags = lastRead;
         if (held.isPresent()) {
             String record = LockTag.brokenRecord(by == null ? "unknown" : by, now, held.get(), reason.strip());
             writeTag(brokenKey, record);
-            removeTags(key);
+            List<String> keys = new ArrayList<>(tags.keySet().stream().filter(this::isHolderKey).toList());
+            if (tags.containsKey(key)) {
+                keys.add(key);
+            }
+            removeTags(keys.toArray(String[]::new));
         }
         return held;
     }
 
+    /**
+     * The lock as {@code tags} hold it at {@code now} (at any time when null): a value in the previous release's key
+     * first, else the earliest taker among the runs' own keys.
+     */
+    private Optional<LockHolder> holder(Map<String, String> tags, Instant now) {
+        String single = tags.get(key);
+        if (single != null) {
+            LockHolder legacy = LockTag.decode(single);
+            if (now == null || !legacy.isExpired(now)) {
+                return Optional.of(legacy);
+            }
+        }
+        return tags.entrySet().stream().filter(e -> isHolderKey(e.getKey()))
+                .map(e -> LockTag.decode(e.getValue())).filter(h -> now == null || !h.isExpired(now))
+                .min(FIRST_TAKER);
+    }
+
+    private List<String> lapsedHolders(Map<String, String> tags, Instant now) {
+        return tags.entrySet().stream()
+                .filter(e -> isHolderKey(e.getKey()) && LockTag.decode(e.getValue()).isExpired(now))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private boolean isHolderKey(String tagKey) {
+        return tagKey.startsWith(holderPrefix);
+    }
+
     private LockHolder write(LockHolder holder) {
         String value = LockTag.encode(holder);
-        writeTag(key, value);
+        writeTag(holderKey(holder.deploymentId()), value);
         return LockTag.decode(value);
     }
 

@@ -9,6 +9,7 @@ import io.jenkins.plugins.ecsdeploy.core.analysis.Verdict;
 import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,14 @@ final class CanaryPhases {
         }
         if (ctx.now.isBefore(intervalEnd.plus(METRICS_DELAY))) {
             // Between analyses the canary is watched like a bake: health and alarms at every poll.
-            watch(ctx);
+            TargetHealthSummary health = watch(ctx);
+            Instant analysis = intervalEnd.plus(METRICS_DELAY);
+            ctx.progress("Canary stage " + (s.canary.stageIndex + 1) + " at " + currentStage(s).getPercent() + "%: "
+                    + s.plan.targetSlot + " " + health.healthy() + "/" + health.total() + " targets healthy, no alarm;"
+                    + (currentStage(s).getIntervals().isEmpty() ? " first" : " next") + " metrics analysed at "
+                    + analysis.truncatedTo(ChronoUnit.SECONDS) + " (in " + Duration.between(ctx.now, analysis)
+                    .toSeconds() + " s: the interval ends, then CloudWatch needs " + METRICS_DELAY.toSeconds()
+                    + " s)");
             return Next.pollAt(nextWatch(ctx));
         }
         List<String> alarms = SlotWatch.alarmNames(ctx);
@@ -102,12 +110,12 @@ final class CanaryPhases {
     }
 
     /** Reads the canary's health and the alarms; a breach ends the stage FAILED at once. */
-    private static void watch(StepContext ctx) {
+    private static TargetHealthSummary watch(StepContext ctx) {
         DeploymentState s = ctx.state;
         StageRecord stage = currentStage(s);
         String during = "canary stage " + (s.canary.stageIndex + 1) + " at " + stage.getPercent() + "%";
         try {
-            SlotWatch.require(ctx, s.plan.targetSlot, during);
+            return SlotWatch.require(ctx, s.plan.targetSlot, during);
         } catch (DeploymentFailure breach) {
             stage.end(ctx.now, Verdict.FAIL, breach.getMessage());
             throw breach;

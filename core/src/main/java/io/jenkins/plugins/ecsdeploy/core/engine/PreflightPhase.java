@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.ServiceControl;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
@@ -14,7 +16,10 @@ import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resolves the environment and takes the deployment lock; then, once the lock is confirmed, reads what AWS says
@@ -47,7 +52,8 @@ final class PreflightPhase {
         }
         boolean staged = s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY;
         if (staged && s.canaryStages() != null) {
-            // Records cached too long are bad input: refused before the lock tag is written, as nothing may be.
+            // Bad stage input is refused before the lock tag is written, as nothing may be.
+            requireStageCoversAnInterval(ctx, s.canaryStages().stageDuration());
             requireShortCache(ctx, s.canaryStages().stageDuration());
         }
         if (s.lockFromScope) {
@@ -109,9 +115,9 @@ final class PreflightPhase {
         // otherwise send most traffic to the idle one, which may have no task at all.
         requireHealthy(ctx, s.plan.stableSlot, "It would take " + (100 - request.stages().percents().get(0))
                 + "% of traffic at the first stage; scale it up, or name the other slot as the canary.");
-        ServiceControl ecs = ctx.aws().services();
-        String stableImage = imageOn(ecs, ecs.describe(s.plan.stableSlot));
-        String canaryImage = imageOn(ecs, ecs.describe(canary));
+        Map<Slot, String> images = images(ctx.aws().services(), ctx.aws().services().describeBoth());
+        String stableImage = images.get(s.plan.stableSlot);
+        String canaryImage = images.get(canary);
         record(s, stableImage, canaryImage);
         requireExpected(request.expectedImage(), canary, canaryImage, "the canary slot");
         s.canary.stageIndex = 0;
@@ -135,8 +141,8 @@ final class PreflightPhase {
         s.plan.targetSlot = gain > 0 ? Slot.GREEN : gain < 0 ? Slot.BLUE
                 : wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
         s.plan.stableSlot = s.plan.targetSlot.other();
-        ServiceControl ecs = ctx.aws().services();
-        record(s, imageOn(ecs, ecs.describe(s.plan.stableSlot)), imageOn(ecs, ecs.describe(s.plan.targetSlot)));
+        Map<Slot, String> images = images(ctx.aws().services(), ctx.aws().services().describeBoth());
+        record(s, images.get(s.plan.stableSlot), images.get(s.plan.targetSlot));
         requireExpected(((SwitchRequest) s.request).expectedImage(), s.plan.targetSlot, s.record.toImage,
                 "the slot gaining traffic");
         if (wanted.equals(s.plan.splitBefore)) {
@@ -210,9 +216,11 @@ final class PreflightPhase {
     private Next rollbackSlot(StepContext ctx, Slot target) {
         DeploymentState s = ctx.state;
         ServiceControl ecs = ctx.aws().services();
-        ServiceSnapshot targetService = ecs.describe(target);
-        ServiceSnapshot otherService = ecs.describe(target.other());
-        record(s, imageOn(ecs, otherService), imageOn(ecs, targetService));
+        Map<Slot, ServiceSnapshot> services = ecs.describeBoth();
+        ServiceSnapshot targetService = services.get(target);
+        ServiceSnapshot otherService = services.get(target.other());
+        Map<Slot, String> images = images(ecs, services);
+        record(s, images.get(target.other()), images.get(target));
         requireExpected(((RollbackRequest) s.request).expectedImage(), target, s.record.toImage,
                 "the slot to return to");
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
@@ -237,10 +245,59 @@ final class PreflightPhase {
         if (alarms.isEmpty()) {
             return;
         }
-        List<String> firing = ctx.aws().metrics().alarmsInAlarm(alarms);
+        List<String> firing;
+        try {
+            firing = ctx.aws().metrics().alarmsInAlarm(alarms);
+        } catch (AwsFailure e) {
+            throw "ResourceNotFound".equals(e.errorCode()) ? missingAlarms(ctx, alarms, e) : e;
+        }
         if (!firing.isEmpty()) {
             throw new DeploymentFailure("Alarm already in ALARM before the deployment: " + String.join(", ", firing)
                     + ". Fix what it reports, or wait until it is OK, then deploy.");
+        }
+    }
+
+    /**
+     * Names, for each alarm CloudWatch does not know, the setting it came from: the same name may be in the
+     * health and the analysis sections, and the fix is in the file, not in AWS.
+     */
+    private static DeploymentFailure missingAlarms(StepContext ctx, List<String> alarms, AwsFailure e) {
+        List<String> missing = alarms.stream().filter(a -> e.getMessage().contains("'" + a + "'")).toList();
+        if (missing.isEmpty()) {
+            return new DeploymentFailure(e.getMessage());
+        }
+        StringBuilder named = new StringBuilder();
+        for (String alarm : missing) {
+            List<String> settings = new java.util.ArrayList<>();
+            if (ctx.config.health().alarms().contains(alarm)) {
+                settings.add("health.alarms");
+            }
+            if (ctx.config.analysis().alarms().contains(alarm)) {
+                settings.add("analysis.alarms");
+            }
+            named.append(named.length() == 0 ? "" : ", ").append('\'').append(alarm).append("' (")
+                    .append(String.join(" and ", settings)).append(')');
+        }
+        return new DeploymentFailure("CloudWatch alarm" + (missing.size() == 1 ? " " : "s ") + named
+                + (missing.size() == 1 ? " does" : " do") + " not exist in this account and region. Correct the"
+                + " name in that setting of the environment file (names are case-sensitive; `aws cloudwatch"
+                + " describe-alarms --query 'MetricAlarms[].AlarmName'` lists them), then deploy again.");
+    }
+
+    /**
+     * A stage is judged on whole analysis intervals, each read {@link CanaryPhases#METRICS_DELAY} after it ends: a
+     * stage shorter than one interval would silently last one anyway. Refused before the lock is taken.
+     */
+    private static void requireStageCoversAnInterval(StepContext ctx, Duration stage) {
+        Duration interval = ctx.config.analysis().interval();
+        if (stage != null && stage.compareTo(interval) < 0) {
+            throw new DeploymentFailure("The canary stage duration, " + DurationText.format(stage) + ", is shorter"
+                    + " than one analysis interval (analysis.interval: " + DurationText.format(interval) + "). A stage"
+                    + " is judged on whole intervals, each read " + CanaryPhases.METRICS_DELAY.toSeconds() + " s after"
+                    + " it ends, so the shortest stage is " + DurationText.format(interval) + " (about "
+                    + DurationText.format(interval.plus(CanaryPhases.METRICS_DELAY)) + " of wall time). Set the stage"
+                    + " duration (--stage-duration, stageDuration) to " + DurationText.format(interval) + " or more,"
+                    + " or shorten analysis.interval (at least 1m).");
         }
     }
 
@@ -258,6 +315,15 @@ final class PreflightPhase {
                     + " stage. Lower the TTL of both weighted records (60 s is usual), wait the old TTL out, then run"
                     + " the canary.");
         }
+    }
+
+    /** Each slot's image, reading a task definition once when both slots run it. */
+    private static Map<Slot, String> images(ServiceControl ecs, Map<Slot, ServiceSnapshot> services) {
+        Map<String, String> byTaskDefinition = new HashMap<>();
+        Map<Slot, String> images = new EnumMap<>(Slot.class);
+        services.forEach((slot, service) -> images.put(slot, byTaskDefinition.computeIfAbsent(
+                service.taskDefinitionArn(), arn -> ecs.taskDefinition(arn).image())));
+        return images;
     }
 
     /** The image of the deployed container in the task definition the service runs now. */

@@ -271,7 +271,18 @@ class AwsEnvironmentResolverTest {
                 p -> assertThat(p).contains("ECS service 'shop-green' (slots.green.service) was not found"),
                 p -> assertThat(p).startsWith("AWS denied elasticloadbalancing:DescribeTargetGroups on target group '"
                         + BLUE_TG + "': grant it to the credentials' role."));
-        assertThat(elbRequests(wire, "DescribeTargetGroups")).hasSize(2);
+        // Both groups in one read first; when it fails, one read each to name the field whose group is denied.
+        assertThat(elbRequests(wire, "DescribeTargetGroups")).hasSize(3);
+    }
+
+    @Test
+    void bothTargetGroupsAreReadInOneCall() {
+        wire.stubFor(elb("DescribeTargetGroups").willReturn(xml(ElbReplies.describeTargetGroups(BLUE_TG, "shop-blue"))));
+
+        new ElbPreflight(clients.elb(), new Problems()).readAhead(BLUE_TG, GREEN_TG);
+
+        assertThat(elbRequests(wire, "DescribeTargetGroups")).singleElement().satisfies(r -> assertThat(
+                r.getBodyAsString()).contains("TargetGroupArns.member.1=").contains("TargetGroupArns.member.2="));
     }
 
     @Test

@@ -111,6 +111,26 @@ class AwsErrorsTest {
     }
 
     @Test
+    void noCredentialsAnywhereIsOneSentenceNamingWhereToPutThem() {
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider nowhere =
+                software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain.builder()
+                        .credentialsProviders(() -> {
+                            throw software.amazon.awssdk.core.exception.SdkClientException.create("none here");
+                        }).build();
+        try (AwsClients none = AwsClients.create(new AwsConnection("eu-west-1", wire.baseUrl(), nowhere,
+                RetrySettings.fast()))) {
+            AwsFailure f = catchThrowableOfType(AwsFailure.class, () -> new ElbTrafficRouter(none.elb(), ENV)
+                    .currentSplit());
+
+            assertThat(f.getMessage()).startsWith("No AWS credentials for elasticloadbalancing:Describe")
+                    .contains("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY").contains("--profile")
+                    .doesNotContain("Provider").doesNotContain("none here");
+            assertThat(f.errorCode()).isEqualTo("MissingCredentials");
+        }
+        assertThat(wire.getAllServeEvents()).as("nothing was sent").isEmpty();
+    }
+
+    @Test
     void anErrorWithoutCodeIsReportedByItsHttpStatus() {
         wire.stubFor(elb("DescribeRules").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                 .withStatus(500).withBody("")));

@@ -246,7 +246,7 @@ class CloudWatchMetricsTest {
         assertThatThrownBy(() -> metrics.alarmsInAlarm(List.of("web-5xx", "web-latncy")))
                 .isInstanceOf(AwsFailure.class)
                 .hasMessageContaining("CloudWatch alarm 'web-latncy' does not exist")
-                .hasMessageContaining("fix the names in the analysis alarms setting");
+                .hasMessageContaining("fix the names in health.alarms or analysis.alarms");
     }
 
     @Test

@@ -104,6 +104,30 @@ class EcsServiceControlTest {
     }
 
     @Test
+    void bothSlotsAreReadInOneCallAndAMissingOneNamesItsField() throws Exception {
+        wire.stubFor(ecs("DescribeServices").willReturn(json(describeServices(List.of(
+                EcsReplies.steadyService("shop-green", null, NEW_TD_ARN),
+                EcsReplies.steadyService("shop-blue", null, TD_ARN)), List.of()))));
+
+        var both = services.describeBoth();
+
+        assertThat(both.get(Slot.BLUE).taskDefinitionArn()).isEqualTo(TD_ARN);
+        assertThat(both.get(Slot.GREEN).taskDefinitionArn()).isEqualTo(NEW_TD_ARN);
+        assertThat(ecsRequests(wire, "DescribeServices")).hasSize(1);
+        assertThat(body(ecsRequests(wire, "DescribeServices").get(0).getBodyAsString()).get("services"))
+                .containsExactly(JSON.getNodeFactory().textNode("shop-blue"),
+                        JSON.getNodeFactory().textNode("shop-green"));
+
+        wire.resetAll();
+        wire.stubFor(ecs("DescribeServices").willReturn(json(describeServices(List.of(
+                EcsReplies.steadyService("shop-blue", null, TD_ARN)), List.of(
+                EcsReplies.missing("arn:aws:ecs:eu-west-1:123456789012:service/shop/shop-green"))))));
+        assertThatThrownBy(() -> services.describeBoth()).isInstanceOf(AwsFailure.class)
+                .hasMessageContaining("service shop-green in cluster").hasMessageContaining("MISSING")
+                .hasMessageContaining("slots.green.service");
+    }
+
+    @Test
     void summarisesTheDeployedContainersImage() {
         wire.stubFor(ecs("DescribeTaskDefinition").willReturn(json(describeTaskDefinition(FULL_TASK_DEFINITION,
                 TAGS))));

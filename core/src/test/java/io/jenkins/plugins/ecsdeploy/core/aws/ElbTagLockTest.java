@@ -54,7 +54,7 @@ class ElbTagLockTest {
     }
 
     @Test
-    void acquireReadsThenWritesOneTagOnTheListener() {
+    void acquireReadsThenWritesItsOwnTagOnTheListener() {
         LockHolder taken = lock.acquire(holder("d-1", "alice", T0), T0);
 
         assertThat(tagActions()).containsExactly("DescribeTags", "AddTags");
@@ -63,12 +63,12 @@ class ElbTagLockTest {
                 .doesNotContainKey("ResourceArns.member.2");
         Call add = aws.calls("AddTags").get(0);
         assertThat(add.params()).containsEntry("ResourceArns.member.1", FakeAws.LISTENER_ARN)
-                .containsEntry("Tags.member.1.Key", "ecs-deploy:lock")
+                .containsEntry("Tags.member.1.Key", "ecs-deploy:lock/d-1")
                 .containsEntry("Tags.member.1.Value",
                         "d-1 alice 2026-11-23T10:00:00Z 2026-11-23T10:30:00Z cli@host-alice")
                 .doesNotContainKey("Tags.member.2.Key");
-        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsEntry(LockTag.KEY,
-                "d-1 alice 2026-11-23T10:00:00Z 2026-11-23T10:30:00Z cli@host-alice");
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys("ecs-deploy:lock/d-1").containsEntry(
+                "ecs-deploy:lock/d-1", "d-1 alice 2026-11-23T10:00:00Z 2026-11-23T10:30:00Z cli@host-alice");
         assertThat(taken).isEqualTo(holder("d-1", "alice", T0));
         assertThat(lock.current()).contains(taken);
     }
@@ -84,8 +84,8 @@ class ElbTagLockTest {
 
         assertThat(ruleLock.resource()).isEqualTo(FakeAws.RULE_ARN);
         assertThat(aws.calls("AddTags").get(0).param("ResourceArns.member.1")).isEqualTo(FakeAws.RULE_ARN);
-        assertThat(aws.tags(FakeAws.RULE_ARN)).containsKey(LockTag.KEY);
-        assertThat(aws.tags(FakeAws.LISTENER_ARN)).doesNotContainKey(LockTag.KEY);
+        assertThat(aws.tags(FakeAws.RULE_ARN)).containsKey("ecs-deploy:lock/d-1");
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).isEmpty();
     }
 
     @Test
@@ -143,7 +143,7 @@ class ElbTagLockTest {
     @Test
     void confirmFailsWhenTheLockVanished() {
         LockHolder ours = lock.acquire(holder("d-1", "alice", T0), T0);
-        aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).remove(LockTag.KEY));
+        aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).remove("ecs-deploy:lock/d-1"));
 
         assertThatThrownBy(() -> lock.confirm(ours)).isInstanceOf(LockHeldException.class)
                 .hasMessageContaining("nobody holds it now");
@@ -180,20 +180,70 @@ class ElbTagLockTest {
     }
 
     @Test
-    void releaseRemovesOnlyOurOwnLock() {
+    void twoRunsThatBothWroteAgreeOnTheEarliestTakerAndTheLoserRemovesOnlyItsOwnTag() {
+        LockHolder first = lock.acquire(holder("d-1", "alice", T0), T0);
+        // bob read the tags before alice's write landed, and wrote his own a second later.
+        LockHolder second = holder("d-2", "bob", T0.plusSeconds(1));
+        aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).put("ecs-deploy:lock/d-2", LockTag.encode(second)));
+
+        lock.confirm(first);
+        ElbTagLock bobs = new ElbTagLock(elb, ENV);
+        assertThatThrownBy(() -> bobs.confirm(second)).isInstanceOf(LockHeldException.class)
+                .hasMessageContaining("Lost the race").hasMessageContaining("deployment d-1")
+                .satisfies(e -> assertThat(((LockHeldException) e).holder()).isEqualTo(first));
+        bobs.release(second);
+
+        assertThat(aws.calls("RemoveTags").get(0).params()).containsEntry("TagKeys.member.1", "ecs-deploy:lock/d-2")
+                .doesNotContainKey("TagKeys.member.2");
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys("ecs-deploy:lock/d-1");
+        assertThat(lock.current()).contains(first);
+    }
+
+    @Test
+    void releaseRemovesItsOwnTagWithoutReadingFirst() {
         LockHolder ours = lock.acquire(holder("d-1", "alice", T0), T0);
+        int before = aws.calls().size();
 
-        assertThat(lock.release(ours)).isTrue();
-        Call remove = aws.calls("RemoveTags").get(0);
-        assertThat(remove.params()).containsEntry("ResourceArns.member.1", FakeAws.LISTENER_ARN)
-                .containsEntry("TagKeys.member.1", "ecs-deploy:lock").doesNotContainKey("TagKeys.member.2");
-        assertThat(aws.tags(FakeAws.LISTENER_ARN)).doesNotContainKey(LockTag.KEY);
+        // A later step: a new lock instance, as each step binds its ports anew.
+        assertThat(new ElbTagLock(elb, ENV).release(ours)).isTrue();
 
+        assertThat(aws.calls().subList(before, aws.calls().size())).extracting(Call::action)
+                .containsExactly("RemoveTags");
+        // With its own tag go the previous release's single tag (which only a run resumed from that release can
+        // hold while this one does) and a pre-emption note for it.
+        assertThat(aws.calls("RemoveTags").get(0).params()).containsEntry("TagKeys.member.1", "ecs-deploy:lock/d-1")
+                .containsEntry("TagKeys.member.2", LockTag.KEY)
+                .containsEntry("TagKeys.member.3", LockTag.PREEMPTED_KEY);
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).isEmpty();
+    }
+
+    @Test
+    void aLockWrittenByThePreviousReleaseIsHeldAndItsResumedRunReleasesIt() {
+        LockHolder old = holder("d-1", "alice", T0);
+        tagListener(LockTag.encode(old));
+
+        assertThatThrownBy(() -> lock.acquire(holder("d-2", "bob", T0.plusSeconds(60)), T0.plusSeconds(60)))
+                .isInstanceOf(LockHeldException.class).hasMessageContaining("deployment d-1");
+        assertThat(lock.current()).contains(old);
+        assertThat(lock.renew(old, T0.plus(Duration.ofMinutes(20)), TTL).expires())
+                .isEqualTo(T0.plus(Duration.ofMinutes(50)));
+
+        new ElbTagLock(elb, ENV).release(old);
+
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).isEmpty();
+    }
+
+    @Test
+    void aLockTakenAwayIsLeftToItsNewHolderOnRelease() {
+        LockHolder ours = lock.acquire(holder("d-1", "alice", T0), T0);
         String theirs = LockTag.encode(holder("d-2", "bob", T0));
         tagListener(theirs);
-        assertThat(lock.release(ours)).isFalse();
-        assertThat(aws.calls("RemoveTags")).hasSize(1);
-        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsEntry(LockTag.KEY, theirs);
+
+        assertThatThrownBy(() -> lock.renew(ours, T0.plus(Duration.ofMinutes(20)), TTL))
+                .isInstanceOf(LockHeldException.class);
+        lock.release(ours);
+
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys(LockTag.KEY).containsEntry(LockTag.KEY, theirs);
     }
 
     @Test
@@ -203,9 +253,9 @@ class ElbTagLockTest {
         Optional<LockHolder> broken = lock.breakLock("bob", "d-1's controller died", T0.plusSeconds(90));
 
         assertThat(broken.orElseThrow().deploymentId()).isEqualTo("d-1");
-        assertThat(aws.tags(FakeAws.LISTENER_ARN)).doesNotContainKey(LockTag.KEY)
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys(LockTag.BROKEN_KEY)
                 .containsEntry(LockTag.BROKEN_KEY, "bob 2026-11-23T10:01:30Z d-1 d-1+27s+20controller+20died");
-        assertThat(aws.calls("RemoveTags").get(0).param("TagKeys.member.1")).isEqualTo(LockTag.KEY);
+        assertThat(aws.calls("RemoveTags").get(0).param("TagKeys.member.1")).isEqualTo("ecs-deploy:lock/d-1");
     }
 
     @Test

@@ -128,8 +128,21 @@ class BlueGreenDeploymentTest {
         DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
-        assertThat(s.getRecord().getOutcomeMessage()).contains("web-5xxx");
+        assertThat(s.getRecord().getOutcomeMessage()).contains("CloudWatch alarm 'web-5xxx' (health.alarms) does"
+                + " not exist").contains("Correct the name in that setting");
         assertThat(h.aws.calls("RegisterTaskDefinition")).isEmpty();
+    }
+
+    @Test
+    void misspeltAlarmsNameTheSettingEachCameFrom() {
+        h.with("health:\n  alarms: [web-5xx, web-latncy]\nanalysis:\n  alarms: [web-latncy, web-erors]\n");
+        h.aws.alarm("web-5xx", "OK");
+        DeploymentState s = h.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("CloudWatch alarms 'web-latncy' (health.alarms and"
+                + " analysis.alarms), 'web-erors' (analysis.alarms) do not exist");
+        assertThat(h.aws.calls("ModifyListener")).isEmpty();
     }
 
     @Test

@@ -178,6 +178,37 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void whileAStageWaitsForItsFirstMetricsEachPollSaysWhenTheyCome() {
+        h.with("health:\n  pollInterval: 20s\n");
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+        java.time.Instant analysed = h.now.plusSeconds(120);
+        h.log.clear();
+        h.runUntil(engine, s, st -> !st.getRecord().getStages().get(0).getIntervals().isEmpty());
+
+        assertThat(h.log).filteredOn(l -> l.contains("first metrics analysed at " + analysed))
+                .as(String.join("\n", h.log)).hasSizeGreaterThanOrEqualTo(5)
+                .allMatch(l -> l.contains("Canary stage 1 at 10%: green 2/2 targets healthy, no alarm;"));
+        assertThat(h.log).anyMatch(l -> l.contains("(in 120 s: the interval ends, then CloudWatch needs 60 s)"));
+    }
+
+    @Test
+    void aStageShorterThanOneAnalysisIntervalIsRefusedBeforeTheLock() {
+        h.with("analysis:\n  interval: 2m\n");
+        DeploymentState s = h.run(DeploymentRequest.canary(List.of(10, 100), Duration.ofMinutes(1), Slot.GREEN,
+                "alice"));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("The canary stage duration, 1m, is shorter than one"
+                + " analysis interval (analysis.interval: 2m)").contains("the shortest stage is 2m (about 3m of wall"
+                + " time)").contains("--stage-duration");
+        assertThat(h.aws.calls("AddTags")).isEmpty();
+    }
+
+    @Test
     void noDataFailsUnderFailPolicy() {
         h.with("analysis:\n  noData: FAIL\n");
         DeploymentState s = h.run(plan(10, 100));

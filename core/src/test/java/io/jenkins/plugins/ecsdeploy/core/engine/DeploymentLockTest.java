@@ -37,8 +37,23 @@ class DeploymentLockTest {
         h.close();
     }
 
+    /** The value of the one lock tag on the listener (each run writes its own key), or null when there is none. */
     private String lockTag() {
-        return h.aws.tags(FakeAws.LISTENER_ARN).get(LockTag.KEY);
+        List<String> values = h.aws.tags(FakeAws.LISTENER_ARN).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(LockTag.KEY + "/")).map(java.util.Map.Entry::getValue).toList();
+        assertThat(values).hasSizeLessThanOrEqualTo(1);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Someone broke this run's lock and another run took it, as `ecs-deploy unlock` and a new run would. */
+    private String breakAndTake() {
+        String thief = LockTag.encode(LockHolder.forRun("d-9", "carol", "cli@elsewhere", h.now,
+                LockSettings.DEFAULT_TTL));
+        h.aws.edit(st -> {
+            st.tags.get(FakeAws.LISTENER_ARN).keySet().removeIf(k -> k.startsWith(LockTag.KEY + "/"));
+            st.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY + "/d-9", thief);
+        });
+        return thief;
     }
 
     private List<String> actionsSince(int mark) {
@@ -166,6 +181,28 @@ class DeploymentLockTest {
     }
 
     @Test
+    void aRunResumedFromThePreviousReleaseKeepsItsSingleTagLockAndReleasesIt() {
+        DeploymentEngine first = h.engine();
+        DeploymentState s = first.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(first, s, st -> st.getPhase() == Phase.BAKE);
+        // The previous release kept the lock in the one key ecs-deploy:lock; a state it saved resumes here.
+        h.aws.edit(st -> {
+            String value = st.tags.get(FakeAws.LISTENER_ARN).remove(LockTag.KEY + "/d-1");
+            st.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY, value);
+        });
+        DeploymentState restored = StateJson.readState(StateJson.write(s));
+
+        DeploymentEngine other = h.engine();
+        DeploymentState blocked = h.runToEnd(other, other.start(DeploymentRequest.deploy("v9", "bob"), "d-2",
+                h.now));
+        assertThat(blocked.getLockConflict().deploymentId()).isEqualTo("d-1");
+
+        h.runToEnd(h.engine(), restored);
+        assertThat(restored.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.tags(FakeAws.LISTENER_ARN)).isEmpty();
+    }
+
+    @Test
     void aLongBakeRenewsTheLockSoOthersStayOut() {
         h.with("health:\n  bakeTime: 50m\n");
         DeploymentEngine engine = h.engine();
@@ -225,9 +262,7 @@ class DeploymentLockTest {
         DeploymentEngine engine = h.engine();
         DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
         h.runUntil(engine, s, st -> st.getPhase() == Phase.BAKE);
-        String thief = LockTag.encode(LockHolder.forRun("d-9", "carol", "cli@elsewhere", h.now,
-                LockSettings.DEFAULT_TTL));
-        h.aws.edit(st -> st.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY, thief));
+        String thief = breakAndTake();
         int mark = h.aws.calls().size();
 
         h.runToEnd(engine, s);
@@ -248,9 +283,7 @@ class DeploymentLockTest {
         DeploymentEngine engine = h.engine();
         DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
         h.runUntil(engine, s, st -> st.getPhase() == Phase.SCALE_DOWN_OLD);
-        String thief = LockTag.encode(LockHolder.forRun("d-9", "carol", "cli@elsewhere", h.now,
-                LockSettings.DEFAULT_TTL));
-        h.aws.edit(st -> st.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY, thief));
+        String thief = breakAndTake();
         h.now = h.now.plus(Duration.ofMinutes(20));
         int mark = h.aws.calls().size();
 
@@ -279,6 +312,6 @@ class DeploymentLockTest {
     private void assertReleasedOnce() {
         assertThat(lockTag()).isNull();
         assertThat(h.aws.calls("RemoveTags")).hasSize(1);
-        assertThat(h.aws.calls("RemoveTags").get(0).param("TagKeys.member.1")).isEqualTo(LockTag.KEY);
+        assertThat(h.aws.calls("RemoveTags").get(0).param("TagKeys.member.1")).startsWith(LockTag.KEY + "/d-");
     }
 }

@@ -66,21 +66,22 @@ class ScopeLockTest {
             assertThat(lockCalls).as("checked once, never written or removed").containsExactly("DescribeTags");
             assertThat(s.getRecord().getTransitions()).filteredOn(t -> t.to() == Phase.CONFIRM_LOCK)
                     .extracting(Transition::at).as("no settle wait").containsExactly(s.getRecord().getStartedAt());
-            assertThat(LockTag.decode(h.aws.tags(FakeAws.LISTENER_ARN).get(LockTag.KEY)).deploymentId())
-                    .isEqualTo("block-7");
+            assertThat(LockTag.decode(h.aws.tags(FakeAws.LISTENER_ARN).get(LockTag.KEY + "/block-7"))
+                    .deploymentId()).isEqualTo("block-7");
             current = s.getLock();
         }
         assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
         assertThat(scope.release(current)).isTrue();
-        assertThat(h.aws.tags(FakeAws.LISTENER_ARN)).doesNotContainKey(LockTag.KEY);
+        assertThat(h.aws.tags(FakeAws.LISTENER_ARN)).isEmpty();
     }
 
     @Test
     void aRunUnderAScopeWhoseLockWasTakenChangesNothing() {
         ScopeLock scope = scope();
         LockHolder held = scope.acquire("block-7", "alice", h.now);
-        h.aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY, LockTag.encode(LockHolder.forRun(
-                "d-other", "mallory", "elsewhere", h.now, Duration.ofMinutes(30)))));
+        h.aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).clear());
+        h.aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).put(LockTag.KEY + "/d-other", LockTag.encode(
+                LockHolder.forRun("d-other", "mallory", "elsewhere", h.now, Duration.ofMinutes(30)))));
         DeploymentEngine engine = h.engine();
         DeploymentState s = engine.start(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "alice"),
                 "d-1", h.now);
@@ -90,8 +91,7 @@ class ScopeLockTest {
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
         assertThat(s.getRecord().getOutcomeMessage()).contains("block-7", "d-other", "Nothing was changed");
         assertThat(h.aws.calls("ModifyListener")).isEmpty();
-        assertThat(LockTag.decode(h.aws.tags(FakeAws.LISTENER_ARN).get(LockTag.KEY)).deploymentId())
-                .isEqualTo("d-other");
+        assertThat(h.aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys(LockTag.KEY + "/d-other");
     }
 
     @Test

@@ -49,6 +49,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     private final FakeRoute53 route53;
     private final FakeAppRunner appRunner;
     private final List<Call> calls = new ArrayList<>();
+    /** When each call arrived (System.nanoTime), for benchmarks that time a step inside a run. */
+    private final List<Long> arrivals = new ArrayList<>();
     private final Map<String, FakeAwsState> before = new HashMap<>();
     private Duration readTimeoutDelay;
     private int requestCounter;
@@ -123,7 +125,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             params = CborWire.flatten(input);
             decoded = input.toString();
         } catch (AwsError e) {
-            calls.add(new Call(Protocol.CLOUDWATCH_CBOR.service, action, Map.of(), "", null,
+            record(new Call(Protocol.CLOUDWATCH_CBOR.service, action, Map.of(), "", null,
                     Protocol.CLOUDWATCH_CBOR.wireName));
             return error(Protocol.CLOUDWATCH_CBOR, e, requestId).build();
         }
@@ -132,7 +134,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition unknown(String action, Map<String, String> params, String body) {
-        calls.add(new Call("unknown", action, params, body, null, null));
+        record(new Call("unknown", action, params, body, null, null));
         return aResponse().withStatus(400).withBody("The fake AWS serves ECS (JSON 1.1), ELBv2 (Query 2015-12-01), "
                 + "CloudWatch (Query 2010-08-01, or RPC v2 CBOR), Route 53 (REST-XML 2013-04-01) and App Runner (JSON 1.0) only; this request is none of them.").build();
     }
@@ -140,7 +142,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     private ResponseDefinition serve(Protocol protocol, String action, Map<String, String> params, String body,
             String requestId, Function<FakeAwsState, byte[]> handler) {
         Fault fault = faults.next(action);
-        calls.add(new Call(protocol.service, action, params, body, fault, protocol.wireName));
+        record(new Call(protocol.service, action, params, body, fault, protocol.wireName));
         if (fault == Fault.CONNECTION_RESET) {
             return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
         }
@@ -229,10 +231,24 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
 
     synchronized void forgetCalls() {
         calls.clear();
+        arrivals.clear();
     }
 
     synchronized List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    synchronized int callCount() {
+        return calls.size();
+    }
+
+    synchronized long arrival(int index) {
+        return arrivals.get(index);
+    }
+
+    private synchronized void record(Call call) {
+        calls.add(call);
+        arrivals.add(System.nanoTime());
     }
 
     synchronized void readTimeoutDelay(Duration delay) {

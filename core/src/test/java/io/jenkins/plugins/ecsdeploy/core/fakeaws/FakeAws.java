@@ -188,6 +188,16 @@ public final class FakeAws implements AutoCloseable {
         return dispatcher.calls();
     }
 
+    /** How many calls {@link #calls()} holds, without copying them. */
+    public int callCount() {
+        return dispatcher.callCount();
+    }
+
+    /** When the {@code index}th call of {@link #calls()} arrived, in {@link System#nanoTime()}. */
+    public long arrival(int index) {
+        return dispatcher.arrival(index);
+    }
+
     public List<Call> calls(String action) {
         return calls().stream().filter(c -> c.action().equals(action)).toList();
     }

@@ -10,6 +10,11 @@ public interface ServiceControl {
 
     ServiceSnapshot describe(Slot slot);
 
+    /** Both slots' services, in one call where the API reads several at once. */
+    default java.util.Map<Slot, ServiceSnapshot> describeBoth() {
+        return java.util.Map.of(Slot.BLUE, describe(Slot.BLUE), Slot.GREEN, describe(Slot.GREEN));
+    }
+
     /** The task definition revision and the image of the deployed container. */
     TaskDefinitionSummary taskDefinition(String taskDefinitionArn);
 
