@@ -8,6 +8,7 @@ import io.jenkins.plugins.ecsdeploy.environment.DeploymentEnvironment;
 import io.jenkins.plugins.ecsdeploy.environment.EcsDeploymentGlobalConfiguration;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A deployment environment in Jenkins pointing at a {@link FakeAws}, with AWS credentials in the system store.
@@ -51,5 +52,14 @@ public final class FakeEnvironment {
         env.setPollInterval("1s");
         env.setBakeTime(bakeTime);
         return env;
+    }
+
+    /**
+     * The deployment-lock tags among {@code tags}: each run's own key ({@code ecs-deploy:lock/<id>}) and the single key
+     * of the release before it; not the notes of a break or a pre-emption.
+     */
+    public static List<String> lockKeys(Map<String, String> tags) {
+        return tags.keySet().stream().filter(k -> k.equals("ecs-deploy:lock") || k.startsWith("ecs-deploy:lock/"))
+                .toList();
     }
 }

@@ -54,7 +54,7 @@ class DeploymentBlockRestartTest {
         sessions.then(r -> {
             WorkflowRun run = r.jenkins.getItemByFullName("block", WorkflowJob.class).getBuildByNumber(1);
             assertThat(run.isBuilding()).isTrue();
-            assertThat(aws.tags(FakeAws.LISTENER_ARN).keySet()).anyMatch(k -> k.startsWith("ecs-deploy:lock/"));
+            assertThat(FakeEnvironment.lockKeys(aws.tags(FakeAws.LISTENER_ARN))).hasSize(1);
             r.waitForMessage("Resuming build", run);
             // The approval comes back with the build (getExecution waits for the program to load), and is rejected.
             InputAction input = run.getAction(InputAction.class);
@@ -62,7 +62,7 @@ class DeploymentBlockRestartTest {
             r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
             r.assertLogContains("rolling back to the stable slot before the block ends", run);
             assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
-            assertThat(aws.tags(FakeAws.LISTENER_ARN).keySet()).noneMatch(k -> k.startsWith("ecs-deploy:lock"));
+            assertThat(FakeEnvironment.lockKeys(aws.tags(FakeAws.LISTENER_ARN))).isEmpty();
         });
     }
 }

@@ -59,7 +59,7 @@ class DeploymentBlockTest {
 
         r.assertLogContains("promoted " + FakeAws.IMAGE.replace(":v1.0.0", ":v2.0.0") + " on green", run);
         assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(0, 100));
-        assertThat(aws.tags(FakeAws.LISTENER_ARN).keySet()).noneMatch(k -> k.startsWith("ecs-deploy:lock"));
+        assertThat(FakeEnvironment.lockKeys(aws.tags(FakeAws.LISTENER_ARN))).isEmpty();
     }
 
     @Test
@@ -73,7 +73,7 @@ class DeploymentBlockTest {
 
         r.assertLogContains("rolling back to the stable slot before the block ends", run);
         assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
-        assertThat(aws.tags(FakeAws.LISTENER_ARN).keySet()).noneMatch(k -> k.startsWith("ecs-deploy:lock"));
+        assertThat(FakeEnvironment.lockKeys(aws.tags(FakeAws.LISTENER_ARN))).isEmpty();
     }
 
     @Test
@@ -86,7 +86,7 @@ class DeploymentBlockTest {
 
         r.assertLogContains("rolling back to the stable slot before the block ends", run);
         assertThat(aws.listenerSplit()).isEqualTo(new TrafficSplit(100, 0));
-        assertThat(aws.tags(FakeAws.LISTENER_ARN).keySet()).noneMatch(k -> k.startsWith("ecs-deploy:lock"));
+        assertThat(FakeEnvironment.lockKeys(aws.tags(FakeAws.LISTENER_ARN))).isEmpty();
     }
 
     @Test
@@ -138,7 +138,7 @@ class DeploymentBlockTest {
 
         r.assertLogContains("remove environment, configFile and credentialsId from this step", run);
         assertThat(aws.calls("UpdateService")).isEmpty();
-        assertThat(aws.tags(FakeAws.LISTENER_ARN).keySet()).noneMatch(k -> k.startsWith("ecs-deploy:lock"));
+        assertThat(FakeEnvironment.lockKeys(aws.tags(FakeAws.LISTENER_ARN))).isEmpty();
     }
 
     private static WorkflowRun startAndWaitForInput(JenkinsRule r, String name) throws Exception {
