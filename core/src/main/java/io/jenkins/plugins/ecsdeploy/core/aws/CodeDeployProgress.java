@@ -64,8 +64,14 @@ final class CodeDeployProgress {
         if ("Ready".equals(d.statusAsString())) {
             return "READY_WAIT";
         }
-        return lifecycle.stream().filter(e -> "InProgress".equals(e.statusAsString()))
-                .map(LifecycleEvent::lifecycleEventName).findFirst().orElse(d.statusAsString());
+        for (String status : new String[] {"InProgress", "Pending"}) {
+            for (LifecycleEvent e : lifecycle) {
+                if (status.equals(e.statusAsString())) {
+                    return e.lifecycleEventName();
+                }
+            }
+        }
+        return d.statusAsString();
     }
 
     private static List<String> events(List<LifecycleEvent> lifecycle) {
