@@ -115,8 +115,15 @@ final class CodeDeployRollout implements ManagedRollout {
     }
 
     private void proceed(String deploymentId, DeploymentWaitType wait) {
-        AwsErrors.call("codedeploy:ContinueDeployment", "deployment " + deploymentId + " (" + wait + ")", null,
-                () -> codeDeploy.continueDeployment(b -> b.deploymentId(deploymentId).deploymentWaitType(wait)));
+        try {
+            AwsErrors.call("codedeploy:ContinueDeployment", "deployment " + deploymentId + " (" + wait + ")", null,
+                    () -> codeDeploy.continueDeployment(b -> b.deploymentId(deploymentId).deploymentWaitType(wait)));
+        } catch (AwsFailure e) {
+            // Past that wait already (a repeated step after a lost reply or a crash): the next poll shows where.
+            if (!"DeploymentIsNotInReadyStateException".equals(e.errorCode())) {
+                throw e;
+            }
+        }
     }
 
     private DeploymentInfo deployment(String deploymentId) {
