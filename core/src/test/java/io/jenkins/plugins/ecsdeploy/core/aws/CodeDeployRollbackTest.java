@@ -59,8 +59,8 @@ class CodeDeployRollbackTest {
         assertThat(rig.writes()).containsExactly("ModifyListener", "StopDeployment");
         // The physical limit: the listener write comes after the reads that plan it, before any other call.
         assertThat(rig.actions().subList(0, rig.actions().indexOf("ModifyListener") + 2)).containsExactly(
-                "ListDeployments", "GetDeployment", "ListDeploymentTargets", "GetDeploymentTarget",
-                "DescribeListeners", "DescribeTargetHealth", "ModifyListener", "DescribeListeners");
+                "ListDeployments", "GetDeployment", "GetDeploymentTarget", "DescribeListeners",
+                "DescribeTargetHealth", "ModifyListener", "DescribeListeners");
         assertThat(rig.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
         assertThat(rig.aws.<Boolean>read(st -> st.taskSets.stream().anyMatch(t -> t.targetGroupArn.contains(
                 "web-blue")))).as("the original task set is kept").isTrue();
