@@ -159,6 +159,11 @@ final class FakeElb {
                 tasks.addAll(service.tasks);
             }
         }
+        for (FakeAwsState.TaskSet taskSet : s.taskSets) {
+            if (tg.arn.equals(taskSet.targetGroupArn)) {
+                tasks.addAll(taskSet.tasks);
+            }
+        }
         Xml xml = new Xml().list("TargetHealthDescriptions", tasks, (d, task) -> {
             d.element("Target", t -> t.leaf("Id", task.ip).leaf("Port", tg.port)
                     .leaf("AvailabilityZone", s.region + "a"));

@@ -8,6 +8,7 @@ import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.ROUTE53;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -61,7 +62,13 @@ enum Scenario {
     APP_RUNNER_CANARY_ROLLBACK("App Runner canary rolled back on its 5xx rate, failed service paused",
             APP_RUNNER.replace("analysis: {noData: PASS, minRequests: 0}", "analysis: {interval: 60s, minRequests: 10}")
                     + HEALTH, DeploymentRequest.deploy("v1.2.3", "reliability").withCanaryStages(List.of(10, 100),
-                            Duration.ofMinutes(2)), Before.NOTHING, Outcome.ROLLED_BACK);
+                            Duration.ofMinutes(2)), Before.NOTHING, Outcome.ROLLED_BACK),
+    /** CodeDeploy deployment group, all at once: the deployment followed to all traffic on green, then the bake. */
+    CODEDEPLOY_DEPLOY("CodeDeploy deploy, all at once", CodeDeploySeed.CONFIG,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.CODEDEPLOY, Outcome.SUCCEEDED),
+    /** CodeDeploy holds 10 % on green, whose 5xx rate fails the analysis: stopped with rollback, back on blue. */
+    CODEDEPLOY_CANARY_FAILS("CodeDeploy canary stopped by the analysis", CodeDeploySeed.CONFIG,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.CODEDEPLOY, Outcome.ROLLED_BACK);
 
     final String title;
     final String yaml;
@@ -75,6 +82,11 @@ enum Scenario {
         this.request = request;
         this.before = before;
         this.cleanOutcome = cleanOutcome;
+    }
+
+    /** Whether a CodeDeploy deployment group deploys the environment. */
+    boolean codeDeploy() {
+        return yaml.contains("codeDeploy:");
     }
 
     /** Whether the slots are App Runner services. */
@@ -95,7 +107,11 @@ enum Scenario {
     /** Metrics and alarms as a healthy application shows them; after the restore of the starting state. */
     void setUp(Rig rig) {
         rig.aws.alarm("web-5xx", "OK");
-        if (this == CANARY) {
+        if (this == CODEDEPLOY_CANARY_FAILS) {
+            rig.aws.edit(s -> CodeDeploySeed.group(s).deploymentConfig =
+                    "CodeDeployDefault.ECSCanary10Percent15Minutes");
+        }
+        if (this == CANARY || this == CODEDEPLOY_CANARY_FAILS) {
             for (String slot : new String[] {"blue", "green"}) {
                 rig.aws.metrics().set(slot, "RequestCount", "Sum", 500)
                         .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 0)
@@ -103,6 +119,9 @@ enum Scenario {
                         .set(slot, "TargetResponseTime", "p99", 0.2)
                         .set(slot, "HealthyHostCount", "Minimum", 2)
                         .set(slot, "UnHealthyHostCount", "Maximum", 0);
+            }
+            if (this == CODEDEPLOY_CANARY_FAILS) {
+                rig.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
             }
         } else if (this == APP_RUNNER_PAUSED_DEPLOY) {
             rig.aws.edit(s -> s.appRunnerServices.get(FakeAws.APP_RUNNER_GREEN_ARN).status = "PAUSED");
@@ -134,7 +153,9 @@ enum Scenario {
         /** {@link #BLUE_GREEN} done: green live, blue scaled to zero. */
         FULL_DEPLOY(DeploymentRequest.deploy("v1.2.3", "reliability")),
         /** {@link #DNS_SWITCH} done: the weighted records send everything to green. */
-        DNS_SWITCHED(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), ROUTE53 + HEALTH);
+        DNS_SWITCHED(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), ROUTE53 + HEALTH),
+        /** The standard environment made a CodeDeploy deployment group's ({@link CodeDeploySeed}). */
+        CODEDEPLOY(null);
 
         final DeploymentRequest request;
         /** The environment the preparation runs in. */
