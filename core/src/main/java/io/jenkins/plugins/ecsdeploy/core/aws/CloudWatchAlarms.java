@@ -34,6 +34,13 @@ public final class CloudWatchAlarms {
      *     silently leaves unknown names out and a misspelt alarm would otherwise never fire
      */
     public List<String> inAlarm(List<String> alarmNames) {
+        return inAlarm(alarmNames, "health.alarms or analysis.alarms");
+    }
+
+    /**
+     * As {@link #inAlarm(List)}, for alarms named by {@code setting} (for the error: "fix the names in ...").
+     */
+    public List<String> inAlarm(List<String> alarmNames, String setting) {
         List<String> wanted = List.copyOf(new LinkedHashSet<>(alarmNames));
         Set<String> found = new HashSet<>();
         Set<String> firing = new HashSet<>();
@@ -60,7 +67,7 @@ public final class CloudWatchAlarms {
                     + (missing.size() == 1 ? " " : "s ") + missing.stream().map(n -> "'" + n + "'")
                             .collect(Collectors.joining(", "))
                     + (missing.size() == 1 ? " does" : " do") + " not exist in this account and region: fix the "
-                    + "names in health.alarms or analysis.alarms (names are case-sensitive).", null);
+                    + "names in " + setting + " (names are case-sensitive).", null);
         }
         return wanted.stream().filter(firing::contains).toList();
     }

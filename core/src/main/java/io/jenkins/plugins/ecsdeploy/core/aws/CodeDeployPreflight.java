@@ -178,7 +178,8 @@ final class CodeDeployPreflight implements EnvironmentResolver {
         }
         List<String> names = info.alarmConfiguration().alarms().stream().map(Alarm::name).toList();
         try {
-            List<String> firing = new CloudWatchAlarms(cloudWatch).inAlarm(names);
+            List<String> firing = new CloudWatchAlarms(cloudWatch).inAlarm(names,
+                    "the alarm configuration of " + group);
             for (String alarm : firing) {
                 problems.add("Alarm '" + alarm + "' of " + group + " is in ALARM before the deployment: fix what it"
                         + " reports, or wait until it is OK, then deploy.");
@@ -187,8 +188,7 @@ final class CodeDeployPreflight implements EnvironmentResolver {
             if (!AwsErrors.isNotFound(failure.errorCode()) && !failure.isAccessDenied()) {
                 throw failure;
             }
-            problems.add(failure.getMessage().replace("the analysis alarms setting", "the alarm configuration of "
-                    + group));
+            problems.add(failure.getMessage());
         }
     }
 

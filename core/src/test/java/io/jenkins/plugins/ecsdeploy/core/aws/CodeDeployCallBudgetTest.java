@@ -37,12 +37,12 @@ class CodeDeployCallBudgetTest {
         List<List<String>> steps = new ArrayList<>();
         List<String> calls = nonPoll(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", null, steps);
 
-        // 25: resolution 7 (group, service, task definition, two target groups, the two listeners), the group's
-        // idle check 1, lock 5 (take: read, write; confirm; release: read, remove), plan 3 (listener, service, task
+        // 24: resolution 7 (group, service, task definition, two target groups, the two listeners), the group's
+        // idle check 1, lock 4 (take: read, write; confirm; release: remove), plan 3 (listener, service, task
         // definition), the copy's read and register 2, start 3 (the run's own deployment looked up after a lost
         // reply, the service's network for the AppSpec, create), the step that ends the bake 4 (deployment,
         // target, listener, health). Polls while CodeDeploy works are two reads each (below).
-        assertThat(calls).as(calls.toString()).hasSize(25);
+        assertThat(calls).as(calls.toString()).hasSize(24);
         assertThat(calls.stream().filter(WRITES::contains)).containsExactly("AddTags", "RegisterTaskDefinition",
                 "CreateDeployment", "RemoveTags");
     }
@@ -68,9 +68,9 @@ class CodeDeployCallBudgetTest {
         List<String> calls = nonPoll(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob"), "d-sw",
                 deploy, new ArrayList<>());
 
-        // 13: lock 5, plan 1 (listener), the deployment under way 3 (list, status, task sets), the approval, the
+        // 12: lock 4, plan 1 (listener), the deployment under way 3 (list, status, task sets), the approval, the
         // verifying step 3 (deployment, target, listener).
-        assertThat(calls).as(calls.toString()).hasSize(13);
+        assertThat(calls).as(calls.toString()).hasSize(12);
         assertThat(calls.stream().filter(WRITES::contains)).containsExactly("AddTags", "ContinueDeployment",
                 "RemoveTags");
     }
