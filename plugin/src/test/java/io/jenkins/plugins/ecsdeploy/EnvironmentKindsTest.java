@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.jenkins.plugins.ecsdeploy.action.DeploymentAction;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentRecord;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -16,6 +18,7 @@ import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The other kinds of environment, configured in Jenkins with the kind's YAML sections, run with the same steps and
- * the same syntax as the ALB kind: Route 53 weighted records over two endpoints, and over two App Runner services.
+ * the same syntax as the ALB kind: Route 53 weighted records over two endpoints and over two App Runner services,
+ * and a CodeDeploy deployment group, inside the deployment block with an approval at CodeDeploy's ready point.
  */
 @WithJenkins
 class EnvironmentKindsTest {
@@ -96,7 +100,55 @@ class EnvironmentKindsTest {
                 .isEqualTo(Outcome.SUCCEEDED);
     }
 
-    private void install(String kindYaml) throws Exception {
+    @Test
+    void aCodeDeployDeploymentWaitsAtReadyInsideTheBlockAndTheSwitchContinuesIt(JenkinsRule r) throws Exception {
+        aws.edit(s -> {
+            CodeDeploySeed.seed(s);
+            s.codeDeployStepSeconds = 1;
+            CodeDeploySeed.group(s).readyWait = true;
+            CodeDeploySeed.group(s).terminationWaitMinutes = 0;
+        });
+        DeploymentEnvironment env = install("""
+                codeDeploy:
+                  application: %s
+                  deploymentGroup: %s
+                  containerPort: 8080
+                """.formatted(CodeDeploySeed.APPLICATION, CodeDeploySeed.GROUP));
+        env.setContainer(FakeAws.CONTAINER);
+        WorkflowJob job = r.createProject(WorkflowJob.class, "codedeploy");
+        job.setDefinition(new CpsFlowDefinition("""
+                ecsDeployment(environment: 'production') {
+                  blueGreenDeploy imageTag: 'v2.0.0', promote: false
+                  input message: 'Promote?', id: 'Promote'
+                  trafficSwitch to: 'green'
+                }
+                """, true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Promote?", run);
+        assertThat(aws.listenerSplit()).as("production untouched at the ready point").isEqualTo(
+                TrafficSplit.allTo(Slot.BLUE));
+        assertThat(calls("CreateDeployment")).hasSize(1);
+        assertThat(calls("ContinueDeployment")).isEmpty();
+
+        InputAction input = run.getAction(InputAction.class);
+        while (input == null || input.getExecution("Promote") == null) {
+            Thread.sleep(50);
+            input = run.getAction(InputAction.class);
+        }
+        input.getExecution("Promote").doProceedEmpty();
+        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+
+        assertThat(aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(calls("ContinueDeployment")).hasSize(1);
+        assertThat(calls("CreateDeployment")).hasSize(1);
+        assertThat(FakeEnvironment.lockKeys(aws.tags(FakeAws.LISTENER_ARN))).isEmpty();
+        DeploymentRecord deploy = run.getAction(DeploymentAction.class).getEntries().get(0).getRecord();
+        assertThat(deploy.getManagedDeployment()).isNotNull();
+        assertThat(deploy.getManagedEvents()).isNotEmpty();
+        r.assertLogContains("Deployment " + deploy.getManagedDeployment(), run);
+    }
+
+    private DeploymentEnvironment install(String kindYaml) throws Exception {
         DeploymentEnvironment env = new DeploymentEnvironment("production");
         FakeEnvironment.install(aws, "1s");
         env.setCredentialsId(FakeEnvironment.CREDENTIALS_ID);
@@ -107,6 +159,7 @@ class EnvironmentKindsTest {
         env.setBakeTime("1s");
         env.setKindYaml(kindYaml);
         EcsDeploymentGlobalConfiguration.get().setEnvironments(List.of(env));
+        return env;
     }
 
     private String appRunnerImage(String arn) {

@@ -566,7 +566,11 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
                 FieldText.list(alarms)), AnalysisSettings.parse(analysisYaml));
         EnvironmentConfig form = new EnvironmentConfig(name, region, endpointUrl, cluster, container, slots, listener,
                 testListener, health, getSmokeChecks().stream().map(SmokeCheck::toConfig).toList(), analysis);
-        return KindSettings.apply(form, KindSettings.parse(kindYaml), hasListener());
+        return KindSettings.apply(form, KindSettings.parse(kindYaml), hasListener(), hasSlots());
+    }
+
+    private boolean hasSlots() {
+        return blueService != null || blueTargetGroup != null || greenService != null || greenTargetGroup != null;
     }
 
     private boolean hasListener() {

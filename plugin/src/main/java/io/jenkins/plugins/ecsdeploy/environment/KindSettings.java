@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.ecsdeploy.core.config.ConfigLoader;
 import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
 import io.jenkins.plugins.ecsdeploy.core.config.ListenerConfig;
+import io.jenkins.plugins.ecsdeploy.core.config.SlotsConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 final class KindSettings {
 
     /** The top-level sections that say what kind an environment is; anything else belongs in the form. */
-    static final Set<String> SECTIONS = Set.of("route53", "slots");
+    static final Set<String> SECTIONS = Set.of("route53", "slots", "codeDeploy");
 
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z0-9_]+)\\s*:", Pattern.MULTILINE);
 
@@ -54,18 +55,22 @@ final class KindSettings {
     }
 
     /**
-     * The form's configuration with the kind's sections put in: Route 53 records replace the listener when the
-     * form names none (when it does, the engine's validation says to remove one of them), and the YAML's slots
-     * replace the form's.
+     * The form's configuration with the kind's sections put in. Route 53 records replace the listener, and a
+     * deployment AWS runs itself (CodeDeploy) reads listeners and slots from AWS: the form's listener and slots are
+     * left out unless the form names them, in which case the engine's validation says to remove one of them. The
+     * YAML's slots replace the form's.
      */
-    static EnvironmentConfig apply(EnvironmentConfig form, @CheckForNull EnvironmentConfig kind, boolean formListener) {
+    static EnvironmentConfig apply(EnvironmentConfig form, @CheckForNull EnvironmentConfig kind, boolean formListener,
+            boolean formSlots) {
         if (kind == null) {
             return form;
         }
-        boolean dns = kind.route53() != null;
-        ListenerConfig listener = dns && !formListener ? null : form.listener();
+        boolean elsewhere = kind.route53() != null || kind.managedByAws();
+        ListenerConfig listener = elsewhere && !formListener ? null : form.listener();
+        SlotsConfig slots = kind.slots() != null ? kind.slots()
+                : kind.managedByAws() && !formSlots ? null : form.slots();
         return new EnvironmentConfig(form.name(), form.region(), form.endpointUrl(), form.cluster(), form.container(),
-                kind.slots() != null ? kind.slots() : form.slots(), listener, form.testListener(), form.health(),
-                form.smokeChecks(), form.analysis(), kind.route53());
+                slots, listener, form.testListener(), form.health(), form.smokeChecks(), form.analysis(),
+                kind.route53(), kind.codeDeploy());
     }
 }

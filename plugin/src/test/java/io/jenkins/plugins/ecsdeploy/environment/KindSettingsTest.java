@@ -47,6 +47,21 @@ class KindSettingsTest {
     }
 
     @Test
+    void aCodeDeploySectionLeavesListenerAndSlotsToTheDeploymentGroup() {
+        DeploymentEnvironment env = environment();
+        env.setContainer("app");
+        env.setKindYaml("codeDeploy: {application: web, deploymentGroup: web-dg, containerPort: 8080}\n");
+
+        EnvironmentConfig config = env.toConfig();
+
+        assertThat(config.managedByAws()).isTrue();
+        assertThat(config.codeDeploy().deploymentGroup()).isEqualTo("web-dg");
+        assertThat(config.listener()).isNull();
+        assertThat(config.slots()).isNull();
+        ConfigValidator.requireValid(config);
+    }
+
+    @Test
     void withoutItTheFormsOwnKindIsUnchanged() {
         DeploymentEnvironment env = environment();
         env.setListenerArn("arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web/1/2");
@@ -74,7 +89,7 @@ class KindSettingsTest {
         assertThatThrownBy(() -> KindSettings.parse("analysis:\n  minRequests: 5\nhealth: {}\n" + ROUTE53))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("analysis, health do not belong here")
-                .hasMessageContaining("route53, slots");
+                .hasMessageContaining("codeDeploy, route53, slots");
     }
 
     @Test
