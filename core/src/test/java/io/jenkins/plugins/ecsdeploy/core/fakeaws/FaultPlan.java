@@ -17,7 +17,7 @@ final class FaultPlan {
     static final Set<String> WRITES = Set.of(
             "ModifyListener", "ModifyRule", "AddTags", "RemoveTags", "RegisterTaskDefinition", "UpdateService",
             "PutDashboard", "ChangeResourceRecordSets", "ChangeTagsForResource",
-            "PauseService", "ResumeService");
+            "PauseService", "ResumeService", "StopServiceDeployment", "TagResource", "UntagResource");
 
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
     private final Map<String, Fault> always = new HashMap<>();
