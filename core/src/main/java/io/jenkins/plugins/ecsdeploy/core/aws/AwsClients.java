@@ -11,6 +11,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.apprunner.AppRunnerClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -31,6 +32,7 @@ public final class AwsClients implements AutoCloseable {
     private CloudWatchClient cloudWatch;
     private Route53Client route53;
     private AppRunnerClient appRunner;
+    private CodeDeployClient codeDeploy;
     private boolean closed;
 
     private AwsClients(AwsConnection connection, SharedAwsResources shared) {
@@ -95,6 +97,14 @@ public final class AwsClients implements AutoCloseable {
         return appRunner;
     }
 
+    public synchronized CodeDeployClient codeDeploy() {
+        requireOpen();
+        if (codeDeploy == null) {
+            codeDeploy = configure(CodeDeployClient.builder()).build();
+        }
+        return codeDeploy;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -116,6 +126,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (appRunner != null) {
             appRunner.close();
+        }
+        if (codeDeploy != null) {
+            codeDeploy.close();
         }
         if (http != null && shared == null) {
             http.close();

@@ -59,6 +59,9 @@ public final class AwsEngines {
 
     private static EnvironmentKind connect(EnvironmentConfig config, AwsClients clients) {
         ConfigValidator.requireValid(config);
+        if (config.codeDeploy() != null) {
+            return new CodeDeployEnvironment(clients, config);
+        }
         return config.steeredByDns() ? new Route53Environment(clients, config)
                 : AwsEnvironment.connect(clients, config.container());
     }

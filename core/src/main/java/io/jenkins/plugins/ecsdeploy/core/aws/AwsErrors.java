@@ -85,7 +85,8 @@ public final class AwsErrors {
     /** Whether AWS's error code says the named resource does not exist. */
     static boolean isNotFound(String code) {
         return code != null && (code.endsWith("NotFound") || code.endsWith("NotFoundException")
-                || code.equals("ServiceNotActiveException") || code.startsWith("NoSuch"));
+                || code.equals("ServiceNotActiveException") || code.startsWith("NoSuch")
+                || code.endsWith("DoesNotExistException"));
     }
 
     private static String awsSaid(AwsServiceException e) {

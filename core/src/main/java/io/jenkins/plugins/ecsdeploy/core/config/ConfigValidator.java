@@ -33,7 +33,10 @@ public final class ConfigValidator {
         checkName(c.name(), out);
         String region = checkRegion(c.region(), out);
         checkEndpoint(c.endpointUrl(), out);
-        if (c.steeredByDns()) {
+        if (c.codeDeploy() != null) {
+            CodeDeployRules.check(c, out);
+            checkContainer(c.container(), out);
+        } else if (c.steeredByDns()) {
             Route53Rules.check(c, out);
             SlotKindRules.checkDns(c.slots(), region, out);
         } else {

@@ -19,6 +19,8 @@ import java.util.List;
  * @param smokeChecks HTTP checks made against the new slot before production traffic moves
  * @param analysis canary analysis settings
  * @param route53 the weighted records that steer traffic instead of {@code listener}; null for an ALB environment
+ * @param codeDeploy the CodeDeploy deployment group that deploys the environment (and from which cluster, service,
+ *     target groups and listeners are read); null unless CodeDeploy runs its deployments
  */
 public record EnvironmentConfig(
         String name,
@@ -32,7 +34,8 @@ public record EnvironmentConfig(
         HealthConfig health,
         @JsonProperty("smokeChecks") List<SmokeCheckConfig> smokeChecks,
         AnalysisConfig analysis,
-        Route53Config route53) {
+        Route53Config route53,
+        CodeDeployConfig codeDeploy) {
 
     public EnvironmentConfig {
         health = health == null ? HealthConfig.defaults() : health;
@@ -48,6 +51,27 @@ public record EnvironmentConfig(
                 analysis, null);
     }
 
+    /** An environment steered by an ALB listener or by Route 53 weighted records. */
+    public EnvironmentConfig(String name, String region, String endpointUrl, String cluster, String container,
+            SlotsConfig slots, ListenerConfig listener, ListenerConfig testListener, HealthConfig health,
+            List<SmokeCheckConfig> smokeChecks, AnalysisConfig analysis, Route53Config route53) {
+        this(name, region, endpointUrl, cluster, container, slots, listener, testListener, health, smokeChecks,
+                analysis, route53, null);
+    }
+
+    /**
+     * Whether AWS runs the environment's deployments itself (CodeDeploy), shifting traffic by its own deployment
+     * config; the engine starts, follows, approves and stops them.
+     */
+    public boolean managedByAws() {
+        return codeDeploy != null;
+    }
+
+    /** Who runs the deployments when {@link #managedByAws()}, for messages ("CodeDeploy"); null otherwise. */
+    public String managedKind() {
+        return codeDeploy != null ? "CodeDeploy" : null;
+    }
+
     /** Whether Route 53 weighted records steer traffic (else an ALB listener does). */
     public boolean steeredByDns() {
         return route53 != null;
@@ -61,6 +85,6 @@ public record EnvironmentConfig(
     /** The same environment with another endpoint override. */
     public EnvironmentConfig withEndpointUrl(String url) {
         return new EnvironmentConfig(name, region, url, cluster, container, slots, listener, testListener, health,
-                smokeChecks, analysis, route53);
+                smokeChecks, analysis, route53, codeDeploy);
     }
 }

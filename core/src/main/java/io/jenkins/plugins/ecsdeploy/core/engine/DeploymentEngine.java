@@ -36,6 +36,8 @@ public final class DeploymentEngine {
     private final CanaryPhases canary = new CanaryPhases();
     private final SwitchPhases switching = new SwitchPhases();
     private final RollbackPhases rollback = new RollbackPhases();
+    private final ManagedPhases managed = new ManagedPhases();
+    private final ManagedRollbackPhases managedRollback = new ManagedRollbackPhases();
 
     public DeploymentEngine(EnvironmentConfig config, EnvironmentResolver resolver, Ports.Factory ports,
             SmokeChecker smoke, DeploymentListener listener, LockSettings lock) {
@@ -62,6 +64,15 @@ public final class DeploymentEngine {
             throw new IllegalArgumentException("Environment " + config.name() + " has slots of kind none: there is"
                     + " nothing to deploy to. Use switch, canary or rollback to move traffic, or give the slots a"
                     + " kind that runs something (appRunner).");
+        }
+        if (config.managedByAws() && (request.operation() == Operation.CANARY
+                || request instanceof io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest d
+                && d.canary() != null)) {
+            throw new IllegalArgumentException("Environment " + config.name() + " is deployed by AWS ("
+                    + config.managedKind() + "), which shifts traffic by its own deployment config: canary stages"
+                    + " cannot be given here. Choose a canary or linear deployment config instead (e.g."
+                    + " CodeDeployDefault.ECSCanary10Percent5Minutes); the metric analysis runs while it holds a"
+                    + " share.");
         }
         DeploymentState s = new DeploymentState();
         s.request = request;
@@ -96,6 +107,11 @@ public final class DeploymentEngine {
             }
             s.resolved = previous.resolved;
             s.recordedImages = previous.record.imagesBySlot();
+            if (request.operation() == Operation.ROLLBACK && previous.plan != null
+                    && previous.request.operation() == Operation.DEPLOY) {
+                // Where AWS runs deployments and the original task set is gone, a rollback deploys this anew.
+                s.managed.taskDefinitionArn = previous.plan.sourceTaskDefinitionArn;
+            }
         }
         return s;
     }
@@ -173,6 +189,10 @@ public final class DeploymentEngine {
             case SCALE_DOWN_OLD -> switching.scaleDownOld(ctx);
             case SCALE_UP_TARGET -> rollback.scaleUpTarget(ctx);
             case WAIT_FOR_TARGET_READY -> rollback.waitForTargetReady(ctx);
+            case START_MANAGED -> managed.start(ctx);
+            case FOLLOW_MANAGED -> managed.follow(ctx);
+            case STOP_MANAGED -> managedRollback.stop(ctx);
+            case FOLLOW_MANAGED_ROLLBACK -> managedRollback.followRollback(ctx);
             case ROLL_BACK -> rollback.rollBack(ctx);
             case VERIFY_ROLLBACK -> rollback.verifyRollback(ctx);
             case FINISHED -> throw new IllegalStateException("A finished run has no step.");

@@ -31,6 +31,10 @@ public final class DeploymentRecord {
     Outcome outcome;
     String outcomeMessage;
     String abortedBy;
+    /** The id of the deployment AWS ran for this run (CodeDeploy, ECS-native), or null. */
+    String managedDeployment;
+    /** That deployment's lifecycle events as they were seen, oldest first ("BeforeInstall: Succeeded"). */
+    final List<String> managedEvents = new ArrayList<>();
     /** The rollback that moved traffic under this run and stopped it, or null. */
     String preemptedBy;
 
@@ -49,6 +53,16 @@ public final class DeploymentRecord {
     /** The rollback (id, who, when, why) that pre-empted this run, or null when none did. */
     public String getPreemptedBy() {
         return preemptedBy;
+    }
+
+    /** The id of the deployment AWS ran for this run (CodeDeploy, ECS-native), or null. */
+    public String getManagedDeployment() {
+        return managedDeployment;
+    }
+
+    /** Its lifecycle events as the run saw them, oldest first, each "name: status". */
+    public List<String> getManagedEvents() {
+        return java.util.Collections.unmodifiableList(managedEvents);
     }
 
     public String getId() {

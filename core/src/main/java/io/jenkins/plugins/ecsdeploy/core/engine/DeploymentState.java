@@ -22,7 +22,7 @@ import java.time.Instant;
 public final class DeploymentState {
 
     /** The format of a saved state. The first format (1) carried no version; {@link StateJson} migrates it. */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     int schemaVersion = SCHEMA_VERSION;
     final DeploymentRecord record = new DeploymentRecord();
@@ -43,6 +43,8 @@ public final class DeploymentState {
     final TrafficProgress traffic = new TrafficProgress();
     final CanaryProgress canary = new CanaryProgress();
     final RollbackProgress rollback = new RollbackProgress();
+    /** A deployment that AWS runs itself; all null in environments where the engine moves traffic. */
+    final ManagedRun managed = new ManagedRun();
     /** Null unless someone asked the run to stop. */
     AbortRequest abort;
     /**

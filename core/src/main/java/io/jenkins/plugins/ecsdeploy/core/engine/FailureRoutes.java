@@ -23,6 +23,10 @@ final class FailureRoutes {
     static Next abort(StepContext ctx) {
         DeploymentState s = ctx.state;
         String why = "Aborted by " + (s.abort.by() == null ? "a user" : s.abort.by()) + ": " + s.abort.reason() + ".";
+        if (s.managed.started() && !s.managed.stopAsked) {
+            s.rollback.failureReason = why;
+            return Next.goTo(Phase.STOP_MANAGED, why + " Stopping the deployment with rollback.");
+        }
         if (s.traffic.moved) {
             s.rollback.failureReason = why;
             return Next.goTo(Phase.ROLL_BACK, why + " Skipping all remaining stages and analysis.");
@@ -68,6 +72,11 @@ final class FailureRoutes {
             return Next.finish(Outcome.SUCCEEDED, s.plan.targetSlot + " is live with " + s.record.toImage + ", but "
                     + s.plan.stableSlot + " could not be scaled down: " + why);
         }
+        if (s.managed.started() && !s.managed.stopAsked) {
+            // AWS runs the deployment: AWS rolls it back, and the engine verifies it on the listener.
+            s.rollback.failureReason = why;
+            return Next.goTo(Phase.STOP_MANAGED, why + " Stopping the deployment with rollback.");
+        }
         if (s.traffic.moved && s.request.operation() == Operation.ROLLBACK) {
             // The rollback's own write failed or its reply was lost: write it again, in the careful phase.
             return Next.goTo(Phase.ROLL_BACK, why + " Writing the rollback again.");
@@ -82,6 +91,7 @@ final class FailureRoutes {
     }
 
     static boolean isRollingBack(Phase phase) {
-        return phase == Phase.ROLL_BACK || phase == Phase.VERIFY_ROLLBACK;
+        return phase == Phase.ROLL_BACK || phase == Phase.VERIFY_ROLLBACK || phase == Phase.STOP_MANAGED
+                || phase == Phase.FOLLOW_MANAGED_ROLLBACK;
     }
 }

@@ -19,6 +19,14 @@ public enum Phase {
     SCALE_DOWN_OLD,
     SCALE_UP_TARGET,
     WAIT_FOR_TARGET_READY,
+    /** Starts the deployment that AWS runs (CodeDeploy, ECS-native blue/green). */
+    START_MANAGED,
+    /** Follows it: approval at its ready point, health, alarms and analysis while AWS shifts, the bake. */
+    FOLLOW_MANAGED,
+    /** Stops it and has AWS roll it back. */
+    STOP_MANAGED,
+    /** Follows AWS's rollback until the original serves all traffic, verified on the listener. */
+    FOLLOW_MANAGED_ROLLBACK,
     ROLL_BACK,
     VERIFY_ROLLBACK,
     FINISHED;

@@ -4,6 +4,8 @@ import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.ANALYSE_CANARY;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.BAKE;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.CONFIRM_LOCK;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.FINISHED;
+import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.FOLLOW_MANAGED;
+import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.FOLLOW_MANAGED_ROLLBACK;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.POINT_TEST_TRAFFIC;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.PREFLIGHT;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.REGISTER_TASK_DEFINITION;
@@ -12,6 +14,8 @@ import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.SCALE_DOWN_OLD;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.SCALE_UP_TARGET;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.SHIFT_CANARY;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.SMOKE_CHECKS;
+import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.START_MANAGED;
+import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.STOP_MANAGED;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.SWITCH_TRAFFIC;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.UPDATE_IDLE_SERVICE;
 import static io.jenkins.plugins.ecsdeploy.core.engine.Phase.VERIFY_CANARY_SHIFT;
@@ -35,6 +39,11 @@ import java.util.Set;
  * <p>Every phase may end the run ({@link Phase#FINISHED}): a failure before production traffic moved, a lost
  * lock, or the phase's own end. Every phase after the first traffic write may go to {@link Phase#ROLL_BACK}: a
  * failure or an abort there puts traffic back.
+ *
+ * <p>Where AWS runs the deployment itself (CodeDeploy, ECS-native blue/green), a deploy registers its revision and
+ * goes to {@link Phase#START_MANAGED} and {@link Phase#FOLLOW_MANAGED}; anything going wrong there goes to
+ * {@link Phase#STOP_MANAGED}, which has AWS roll back, and {@link Phase#FOLLOW_MANAGED_ROLLBACK} follows that until the
+ * listener shows all traffic on the original, or writes the listener itself ({@link Phase#ROLL_BACK}).
  */
 final class PhaseGraph {
 
@@ -44,10 +53,17 @@ final class PhaseGraph {
     static {
         // A rollback takes no lock: it plans and writes in preflight (see PREEMPTIVE).
         // A write in preflight (rollback) or at the lock's confirmation (switch) that fails goes to ROLL_BACK.
-        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, ROLL_BACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
+        // A rollback of a managed deployment under way stops it; one whose original task set is gone deploys anew.
+        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, ROLL_BACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY,
+                STOP_MANAGED, START_MANAGED, FINISHED);
+        // A switch of a managed deployment approves it (or ends its termination wait) and follows it.
         edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, VERIFY_SWITCH, ROLL_BACK,
-                SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
-        edges(REGISTER_TASK_DEFINITION, UPDATE_IDLE_SERVICE, FINISHED);
+                SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FOLLOW_MANAGED, STOP_MANAGED, FINISHED);
+        edges(REGISTER_TASK_DEFINITION, UPDATE_IDLE_SERVICE, START_MANAGED, FINISHED);
+        edges(START_MANAGED, FOLLOW_MANAGED, STOP_MANAGED, FINISHED);
+        edges(FOLLOW_MANAGED, STOP_MANAGED, FOLLOW_MANAGED_ROLLBACK, FINISHED);
+        edges(STOP_MANAGED, FOLLOW_MANAGED_ROLLBACK, FINISHED);
+        edges(FOLLOW_MANAGED_ROLLBACK, ROLL_BACK, FINISHED);
         edges(UPDATE_IDLE_SERVICE, WAIT_FOR_READY, FINISHED);
         edges(WAIT_FOR_READY, POINT_TEST_TRAFFIC, SMOKE_CHECKS, FINISHED);
         edges(POINT_TEST_TRAFFIC, SMOKE_CHECKS, FINISHED);
@@ -62,13 +78,16 @@ final class PhaseGraph {
         edges(SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FINISHED);
         edges(WAIT_FOR_TARGET_READY, ROLL_BACK, FINISHED);
         edges(ROLL_BACK, VERIFY_ROLLBACK, FINISHED);
-        edges(VERIFY_ROLLBACK, ROLL_BACK, FINISHED);
+        // After the emergency listener rollback of a managed deployment in its termination wait: stop it, so that AWS
+        // keeps the original task set.
+        edges(VERIFY_ROLLBACK, ROLL_BACK, STOP_MANAGED, FINISHED);
         edges(FINISHED);
 
         ENTRIES.put(Operation.DEPLOY, EnumSet.of(REGISTER_TASK_DEFINITION));
         ENTRIES.put(Operation.CANARY, EnumSet.of(SHIFT_CANARY));
         // A switch writes as soon as it has planned (SWITCH_TRAFFIC only in states saved before format 4).
-        ENTRIES.put(Operation.SWITCH, EnumSet.of(VERIFY_SWITCH, ROLL_BACK, SWITCH_TRAFFIC));
+        ENTRIES.put(Operation.SWITCH, EnumSet.of(VERIFY_SWITCH, ROLL_BACK, SWITCH_TRAFFIC, FOLLOW_MANAGED,
+                STOP_MANAGED));
         // A rollback to a slot that was scaled down brings its tasks back first.
         ENTRIES.put(Operation.ROLLBACK, EnumSet.of(WAIT_FOR_TARGET_READY, SCALE_UP_TARGET));
     }

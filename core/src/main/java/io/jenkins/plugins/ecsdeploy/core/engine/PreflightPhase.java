@@ -43,7 +43,11 @@ final class PreflightPhase {
             lock.checkScopeLock(ctx);
         }
         if (s.request.operation() == Operation.ROLLBACK) {
-            return preemptiveRollback(ctx);
+            return ctx.aws().managed() == null ? preemptiveRollback(ctx)
+                    : ManagedEntry.rollback(ctx, () -> preemptiveRollback(ctx));
+        }
+        if (s.request.operation() == Operation.DEPLOY && ctx.aws().managed() != null) {
+            ManagedEntry.requireIdle(ctx);
         }
         if (s.lockFromScope) {
             return Next.goTo(Phase.CONFIRM_LOCK, "runs under the deployment lock its caller holds: "
@@ -71,7 +75,7 @@ final class PreflightPhase {
         return switch (s.request.operation()) {
             case DEPLOY -> deploy(ctx);
             case CANARY -> canary(ctx);
-            case SWITCH -> switchTraffic(ctx);
+            case SWITCH -> ctx.aws().managed() == null ? switchTraffic(ctx) : ManagedEntry.continueDeployment(ctx);
             case ROLLBACK -> rollback(ctx);
         };
     }
@@ -162,6 +166,9 @@ final class PreflightPhase {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
         TargetHealthSummary health = ctx.aws().health().targetHealth(target);
+        if (!health.allHealthy(1) && ctx.aws().managed() != null) {
+            return ManagedEntry.redeployPrevious(ctx, target);
+        }
         if (!health.allHealthy(1)) {
             ctx.progress(target + " has " + health.healthy() + "/" + health.total() + " healthy targets; checking"
                     + " its service before moving traffic");

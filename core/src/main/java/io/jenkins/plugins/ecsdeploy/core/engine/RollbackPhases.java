@@ -68,6 +68,12 @@ final class RollbackPhases {
         if (s.rollback.fallbackMessage != null) {
             return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.fallbackMessage);
         }
+        if (s.managed.deploymentId != null && !s.managed.stopAsked) {
+            // The emergency rollback of a managed deployment in its termination wait: traffic is safe now; a stop
+            // keeps AWS from removing the original task set when the wait ends.
+            return Next.goTo(Phase.STOP_MANAGED, "all traffic is back on " + s.plan.targetSlot + ", "
+                    + ctx.verified() + "; stopping deployment " + s.managed.deploymentId + " so that AWS keeps it");
+        }
         if (s.rollback.failureReason == null) {
             recordImages(ctx);
             String image = s.record.toImage == null ? "" : " (" + s.record.toImage + ")";

@@ -14,6 +14,10 @@ final class RolloutPhases {
             s.rollout.newTaskDefinitionArn = ctx.aws().services().registerWithImageTag(s.plan.sourceTaskDefinitionArn,
                     s.deployRequest().imageTag());
         }
+ if (ctx.aws().managed() != null) {
+            return Next.goTo(Phase.START_MANAGED, "registered " + s.rollout.newTaskDefinitionArn + " with "
+                    + s.record.toImage);
+        }
         return Next.goTo(Phase.UPDATE_IDLE_SERVICE, "registered " + s.rollout.newTaskDefinitionArn + " with "
                 + s.record.toImage);
     }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>Format 3 records warn levels, dry runs and units of the metrics a canary judged ({@link StateFormatV2}).</li>
  *   <li>Format 4 adds the expected image of canary, switch and rollback requests and runs under a scope's lock
  *       ({@link StateFormatV3}).</li>
+ *   <li>Format 5 follows deployments that AWS runs itself (CodeDeploy, ECS-native): {@code managed}
+ *       ({@link StateFormatV4}).</li>
  * </ol>
  */
 final class StateMigrations {
@@ -35,7 +37,7 @@ final class StateMigrations {
         if (version == null || version.isInt() && version.intValue() == 1) {
             ObjectNode first = state.deepCopy();
             first.remove(VERSION);
-            return StateFormatV3.toV4(StateFormatV2.toV3(StateFormatV1.toV2(first)));
+            return StateFormatV4.toV5(StateFormatV3.toV4(StateFormatV2.toV3(StateFormatV1.toV2(first))));
         }
         if (!version.isInt() || version.intValue() < 1) {
             throw new SavedStateException("'" + VERSION + "' is " + version + ", which is not a format number.");
@@ -46,8 +48,9 @@ final class StateMigrations {
                     + " release that saved it.");
         }
         return switch (version.intValue()) {
-            case 2 -> StateFormatV3.toV4(StateFormatV2.toV3(state));
-            case 3 -> StateFormatV3.toV4(state);
+            case 2 -> StateFormatV4.toV5(StateFormatV3.toV4(StateFormatV2.toV3(state)));
+            case 3 -> StateFormatV4.toV5(StateFormatV3.toV4(state));
+            case 4 -> StateFormatV4.toV5(state);
             default -> state;
         };
     }

@@ -21,6 +21,8 @@ final class EngineRuns {
 
     final List<String> log = new ArrayList<>();
     Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    /** Called with every progress message, for tests that change AWS at a given moment of a run. */
+    java.util.function.Consumer<String> onProgress = message -> { };
     private final AwsClients clients;
 
     EngineRuns(AwsClients clients) {
@@ -38,14 +40,20 @@ final class EngineRuns {
                     @Override
                     public void onProgress(DeploymentState state, String message) {
                         log.add("  " + message);
+                        onProgress.accept(message);
                     }
                 }, LockSettings.at("test@engine-runs"));
     }
 
     /** Runs {@code request} to its end. */
     DeploymentState run(EnvironmentConfig config, DeploymentRequest request) {
+        return run(config, request, "d-test", null);
+    }
+
+    /** Runs {@code request} as run {@code id} to its end, reusing the names {@code previous} resolved (or null). */
+    DeploymentState run(EnvironmentConfig config, DeploymentRequest request, String id, DeploymentState previous) {
         DeploymentEngine engine = engine(config);
-        DeploymentState s = engine.start(request, "d-test", now);
+        DeploymentState s = engine.start(request, id, now, previous);
         for (int i = 0; i < 5_000; i++) {
             Instant next = engine.advance(s, now);
             if (next == null) {

@@ -42,7 +42,10 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             entry("ChangeResourceRecordSets", "records"), entry("ListResourceRecordSets", "records"),
             entry("ChangeTagsForResource", "zonetags"), entry("ListTagsForResource", "zonetags"),
             entry("PauseService", "apprunner"), entry("ResumeService", "apprunner"),
-            entry("DescribeService", "apprunner"), entry("ListOperations", "apprunner"));
+            entry("DescribeService", "apprunner"), entry("ListOperations", "apprunner"),
+            entry("CreateDeployment", "codedeploy"), entry("ContinueDeployment", "codedeploy"),
+            entry("StopDeployment", "codedeploy"), entry("GetDeployment", "codedeploy"),
+            entry("ListDeployments", "codedeploy"), entry("GetDeploymentTarget", "codedeploy"));
 
     final FakeAwsState state;
     final FaultPlan faults = new FaultPlan();
@@ -52,6 +55,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     private final FakeCloudWatch cloudWatch = new FakeCloudWatch(metrics);
     private final FakeRoute53 route53;
     private final FakeAppRunner appRunner;
+    private final FakeCodeDeploy codeDeploy;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, FakeAwsState> before = new HashMap<>();
     private Duration readTimeoutDelay;
@@ -62,6 +66,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         this.ecs = new FakeEcs(clock);
         this.route53 = new FakeRoute53(clock);
         this.appRunner = new FakeAppRunner(clock);
+        this.codeDeploy = new FakeCodeDeploy(clock);
         this.readTimeoutDelay = readTimeoutDelay;
     }
 
@@ -75,6 +80,14 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         Request request = serveEvent.getRequest();
         String requestId = "fake-" + (++requestCounter);
         String body = request.getBodyAsString();
+        // CodeDeploy moves its deployments (and the listener weights) whoever asks, as AWS does.
+        codeDeploy.settle(state);
+        if (request.header("X-Amz-Target").isPresent()
+                && request.getHeader("X-Amz-Target").startsWith(FakeCodeDeploy.TARGET_PREFIX)) {
+            String action = request.getHeader("X-Amz-Target").substring(FakeCodeDeploy.TARGET_PREFIX.length());
+            return serve(Protocol.CODEDEPLOY, action, Map.of(), body, requestId,
+                    s -> bytes(codeDeploy.handle(action, json(body), s)));
+        }
         if (request.getUrl().startsWith(FakeRoute53.PREFIX)) {
             String url = request.getUrl();
             String action = FakeRoute53.action(request.getMethod().getName(),
@@ -138,7 +151,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     private ResponseDefinition unknown(String action, Map<String, String> params, String body) {
         calls.add(new Call("unknown", action, params, body, null, null));
         return aResponse().withStatus(400).withBody("The fake AWS serves ECS (JSON 1.1), ELBv2 (Query 2015-12-01), "
-                + "CloudWatch (Query 2010-08-01, or RPC v2 CBOR), Route 53 (REST-XML 2013-04-01) and App Runner (JSON 1.0) only; this request is none of them.").build();
+                + "CloudWatch (Query 2010-08-01, or RPC v2 CBOR), Route 53 (REST-XML 2013-04-01), App Runner (JSON 1.0) and CodeDeploy (JSON 1.1) only; this request is none of them.").build();
     }
 
     private ResponseDefinition serve(Protocol protocol, String action, Map<String, String> params, String body,
@@ -203,7 +216,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     private static ResponseDefinitionBuilder error(Protocol protocol, AwsError e, String requestId) {
         ResponseDefinitionBuilder reply = protocol.headers(aResponse().withStatus(e.status()), requestId);
         return switch (protocol) {
-            case ECS, APP_RUNNER -> reply.withBody(WireFormat.jsonError(e));
+            case ECS, APP_RUNNER, CODEDEPLOY -> reply.withBody(WireFormat.jsonError(e));
             case CLOUDWATCH_CBOR -> reply.withHeader(CborWire.QUERY_ERROR_HEADER, CborWire.queryError(e))
                     .withBody(CborWire.error(e));
             default -> reply.withBody(WireFormat.queryError(protocol.namespace, e, requestId));
@@ -211,7 +224,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     }
 
     private static AwsError faultError(Protocol protocol, Fault fault, String action) {
-        boolean ecs = protocol == Protocol.ECS || protocol == Protocol.APP_RUNNER;
+        boolean ecs = protocol == Protocol.ECS || protocol == Protocol.APP_RUNNER || protocol == Protocol.CODEDEPLOY;
         return switch (fault) {
             case HTTP_500 -> new AwsError(500, ecs ? "ServerException" : "InternalFailure",
                     "The server encountered an internal error (injected).");
@@ -263,7 +276,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
                 "awsQuery"),
         CLOUDWATCH_CBOR("cloudwatch", null, CborWire.CONTENT_TYPE, "cloudwatch", "rpcv2Cbor"),
         ROUTE53("route53", FakeRoute53.NAMESPACE, WireFormat.XML_CONTENT_TYPE, "route53", "restXml"),
-        APP_RUNNER("apprunner", null, "application/x-amz-json-1.0", "apprunner", "awsJson1_0");
+        APP_RUNNER("apprunner", null, "application/x-amz-json-1.0", "apprunner", "awsJson1_0"),
+        CODEDEPLOY("codedeploy", null, WireFormat.JSON_CONTENT_TYPE, "codedeploy", "awsJson1_1");
 
         final String service;
         final String namespace;

@@ -63,6 +63,81 @@ public final class FakeAwsState {
     /** Images whose App Runner update fails (and is rolled back by App Runner to the previous image). */
     public List<String> failingImages = new ArrayList<>();
     public int idCounter;
+    /** CodeDeploy applications: name to compute platform (ECS, Server, Lambda). */
+    public Map<String, String> codeDeployApps = new LinkedHashMap<>();
+    /** CodeDeploy deployment groups by {@code application/group}. */
+    public Map<String, CodeDeployGroup> codeDeployGroups = new LinkedHashMap<>();
+    /**
+     * CodeDeploy deployment configs by name: {@code AllAtOnce}, {@code Canary:percent:minutes} or
+     * {@code Linear:percent:minutes}, as {@link FakeCodeDeploy} shifts traffic by them.
+     */
+    public Map<String, String> deploymentConfigs = new LinkedHashMap<>(Map.of(
+            "CodeDeployDefault.ECSAllAtOnce", "AllAtOnce",
+            "CodeDeployDefault.ECSCanary10Percent5Minutes", "Canary:10:5",
+            "CodeDeployDefault.ECSCanary10Percent15Minutes", "Canary:10:15",
+            "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "Linear:10:1",
+            "CodeDeployDefault.ECSLinear10PercentEvery3Minutes", "Linear:10:3"));
+    /** CodeDeploy deployments by id, in creation order. */
+    public Map<String, CodeDeployDeployment> codeDeployDeployments = new LinkedHashMap<>();
+    /** ECS task sets of services with the CODE_DEPLOY controller, registered in their target groups. */
+    public List<TaskSet> taskSets = new ArrayList<>();
+    /** Seconds each lifecycle step of a CodeDeploy deployment takes on the fake's clock. */
+    public long codeDeployStepSeconds = 30;
+    /** Lambda functions whose AppSpec hook reports Failed. */
+    public List<String> failingHooks = new ArrayList<>();
+
+    /** A CodeDeploy deployment group of an ECS application: its service, target group pair and settings. */
+    public static class CodeDeployGroup {
+        public String application;
+        public String name;
+        public String deploymentConfig = "CodeDeployDefault.ECSAllAtOnce";
+        public String cluster;
+        public String service;
+        /** The pair's target group names, in the group's order. */
+        public List<String> targetGroups = new ArrayList<>();
+        public String prodListenerArn;
+        public String testListenerArn;
+        public List<String> alarms = new ArrayList<>();
+        public boolean alarmsEnabled = true;
+        public boolean autoRollback = true;
+        /** Whether the deployment waits at its ready point for ContinueDeployment (actionOnTimeout STOP_DEPLOYMENT). */
+        public boolean readyWait;
+        public long terminationWaitMinutes = 5;
+    }
+
+    /** A CodeDeploy deployment; its {@code step} advances on the clock (see {@link FakeCodeDeploy}). */
+    public static class CodeDeployDeployment {
+        public String id;
+        public String application;
+        public String group;
+        public String config;
+        public String description;
+        public String status = "Created";
+        public String appSpec;
+        public String taskDefinitionArn;
+        public long createdAt;
+        /** INSTALL, TEST_TRAFFIC, READY, BEFORE_TRAFFIC, SHIFT, TERMINATION_WAIT, DONE, ROLLING_BACK, ROLLED_BACK. */
+        public String step = "INSTALL";
+        public long stepAt;
+        public int percent;
+        public String originalTaskSet;
+        public String replacementTaskSet;
+        public String errorCode;
+        public String errorMessage;
+        public boolean rollback;
+        public boolean terminationWaitStarted;
+        /** Lifecycle event name to status, in the order they run. */
+        public Map<String, String> events = new LinkedHashMap<>();
+    }
+
+    /** An ECS task set: a revision's tasks behind one target group, carrying a share of production traffic. */
+    public static class TaskSet {
+        public String id;
+        public String service;
+        public String taskDefinitionArn;
+        public String targetGroupArn;
+        public List<Task> tasks = new ArrayList<>();
+    }
 
     /** An App Runner service: its image, status and operations (latest first). */
     public static class AppRunnerService {
@@ -193,6 +268,10 @@ public final class FakeAwsState {
         public Map<String, String> revisions = new LinkedHashMap<>();
         /** ECS-native service deployments, newest first. */
         public List<ServiceDeployment> serviceDeployments = new ArrayList<>();
+        /** Fargate platform version and awsvpc subnets, reported when set (CodeDeploy's AppSpec copies them). */
+        public String platformVersion;
+        public List<String> subnets = new ArrayList<>();
+        public List<String> securityGroups = new ArrayList<>();
         public List<Deployment> deployments = new ArrayList<>();
         public List<Task> tasks = new ArrayList<>();
 

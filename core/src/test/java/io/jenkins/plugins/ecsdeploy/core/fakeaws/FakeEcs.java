@@ -247,6 +247,15 @@ final class FakeEcs {
             }
         }
         json.putObject("deploymentController").put("type", v.deploymentController);
+        if (v.platformVersion != null) {
+            json.put("platformVersion", v.platformVersion);
+        }
+        if (!v.subnets.isEmpty()) {
+            ObjectNode vpc = json.putObject("networkConfiguration").putObject("awsvpcConfiguration");
+            v.subnets.forEach(vpc.putArray("subnets")::add);
+            v.securityGroups.forEach(vpc.putArray("securityGroups")::add);
+            vpc.put("assignPublicIp", "DISABLED");
+        }
         ObjectNode config = json.putObject("deploymentConfiguration")
                 .put("maximumPercent", 200).put("minimumHealthyPercent", 100);
         config.putObject("deploymentCircuitBreaker").put("enable", true).put("rollback", false);

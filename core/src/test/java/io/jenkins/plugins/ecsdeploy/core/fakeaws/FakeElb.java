@@ -161,6 +161,11 @@ final class FakeElb {
                 }
             }
         }
+        for (FakeAwsState.TaskSet taskSet : s.taskSets) {
+            if (tg.arn.equals(taskSet.targetGroupArn)) {
+                tasks.addAll(taskSet.tasks);
+            }
+        }
         Xml xml = new Xml().list("TargetHealthDescriptions", tasks, (d, task) -> {
             d.element("Target", t -> t.leaf("Id", task.ip).leaf("Port", tg.port)
                     .leaf("AvailabilityZone", s.region + "a"));

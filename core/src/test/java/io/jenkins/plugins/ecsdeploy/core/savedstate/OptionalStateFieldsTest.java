@@ -22,7 +22,7 @@ class OptionalStateFieldsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The format this release writes: a state in it must be written back unchanged. */
-    private static final String CURRENT = "v4";
+    private static final String CURRENT = "v5";
 
     @Test
     void aStateWithoutTheNewFieldsReadsAndIsWrittenWithoutThem() {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 class ResumeSavedStateTest {
 
     /** Every format a release has saved states in, oldest first. */
-    static final List<String> FORMATS = List.of("v1", "v2", "v3", "v4");
+    static final List<String> FORMATS = List.of("v1", "v2", "v3", "v4", "v5");
 
     private static FakeAccount account;
 

@@ -30,7 +30,7 @@ class SavedStateFormatTest {
 
     @Test
     void aStateReadsBackAsItWasWritten() {
-        String saved = SavedStates.read("v4", SavedRun.DEPLOY_ANALYSE_CANARY);
+        String saved = SavedStates.read("v5", SavedRun.DEPLOY_ANALYSE_CANARY);
 
         assertThat(tree(StateJson.write(StateJson.readState(saved)))).isEqualTo(tree(saved));
     }
@@ -40,7 +40,7 @@ class SavedStateFormatTest {
         JsonNode v3 = tree(StateJson.write(StateJson.readState(SavedStates.read("v2",
                 SavedRun.DEPLOY_ANALYSE_CANARY))));
 
-        assertThat(v3.get("schemaVersion").intValue()).isEqualTo(4);
+        assertThat(v3.get("schemaVersion").intValue()).isEqualTo(5);
         JsonNode verdict = v3.at("/record/stages/0/intervals/0/metrics/0");
         assertThat(verdict.get("metric").asText()).isEqualTo("errorRate");
         assertThat(verdict.get("warned").booleanValue()).isFalse();
@@ -73,7 +73,7 @@ class SavedStateFormatTest {
 
     @Test
     void aStateFromANewerReleaseIsRefusedNamingItsFormat() {
-        assertRefused("v4", s -> s.put("schemaVersion", 5), "saved in format 5 by a newer release");
+        assertRefused("v5", s -> s.put("schemaVersion", 6), "saved in format 6 by a newer release");
     }
 
     @Test
@@ -82,7 +82,7 @@ class SavedStateFormatTest {
         DeploymentState rollback = StateJson.readState(SavedStates.read("v3", SavedRun.ROLLBACK_VERIFY_ROLLBACK));
         JsonNode v4 = tree(StateJson.write(canary));
 
-        assertThat(v4.get("schemaVersion").intValue()).isEqualTo(4);
+        assertThat(v4.get("schemaVersion").intValue()).isEqualTo(5);
         assertThat(v4.get("lockFromScope").booleanValue()).isFalse();
         assertThat(((CanaryRequest) canary.getRequest()).expectedImage()).isNull();
         assertThat(((RollbackRequest) rollback.getRequest()).expectedImage()).isNull();
@@ -92,13 +92,27 @@ class SavedStateFormatTest {
     }
 
     @Test
+    void theFourthFormatGetsTheProgressOfNoManagedDeployment() {
+        DeploymentState deploy = StateJson.readState(SavedStates.read("v4", SavedRun.DEPLOY_BAKE));
+        JsonNode v5 = tree(StateJson.write(deploy));
+
+        assertThat(v5.get("schemaVersion").intValue()).isEqualTo(5);
+        assertThat(v5.at("/managed/deploymentId").isNull()).isTrue();
+        assertThat(v5.at("/managed/startAsked").booleanValue()).isFalse();
+        assertThat(v5.at("/managed/share").intValue()).isZero();
+        assertThat(v5.at("/record/managedEvents").isEmpty()).isTrue();
+        assertThat(v5).isEqualTo(tree(SavedStates.read("v5", SavedRun.DEPLOY_BAKE)));
+        assertRefused("v4", s -> s.putObject("managed"), "unknown field 'managed'");
+    }
+
+    @Test
     void theFirstFormatIsMigratedFieldByField() {
         DeploymentState s = StateJson.readState(SavedStates.read("v1",
                 SavedRun.DEPLOY_CANARY_FALLBACK_VERIFY_ROLLBACK));
         JsonNode v2 = tree(StateJson.write(s));
 
         // Migrated through formats 2 and 3 to today's.
-        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(4);
+        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(5);
         // The fallback overwrote the planned rollback split in the first format; the plan gets it back.
         assertThat(v2.at("/plan/rollbackSplit")).isEqualTo(tree("{\"blue\": 100, \"green\": 0}"));
         assertThat(v2.at("/rollback/fallbackSplit")).isEqualTo(tree("{\"blue\": 0, \"green\": 100}"));

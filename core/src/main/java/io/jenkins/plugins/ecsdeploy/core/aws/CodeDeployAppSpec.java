@@ -1,0 +1,55 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.ecsdeploy.core.config.CodeDeployConfig;
+import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.Service;
+
+/**
+ * The AppSpec of an ECS deployment, as JSON content: the task definition, the container and port the target groups
+ * forward to, the platform version and network configuration copied from the service (so the replacement task set
+ * runs where the original does), and the hooks of the environment.
+ */
+final class CodeDeployAppSpec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CodeDeployAppSpec() {
+    }
+
+    static String build(String taskDefinitionArn, String container, CodeDeployConfig cd, Service service) {
+        ObjectNode properties = JSON.createObjectNode();
+        properties.put("TaskDefinition", taskDefinitionArn);
+        properties.putObject("LoadBalancerInfo").put("ContainerName", container)
+                .put("ContainerPort", cd.containerPort());
+        if (service.platformVersion() != null) {
+            properties.put("PlatformVersion", service.platformVersion());
+        }
+        if (service.networkConfiguration() != null && service.networkConfiguration().awsvpcConfiguration() != null) {
+            AwsVpcConfiguration vpc = service.networkConfiguration().awsvpcConfiguration();
+            ObjectNode awsvpc = properties.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
+            vpc.subnets().forEach(awsvpc.putArray("Subnets")::add);
+            if (vpc.hasSecurityGroups()) {
+                vpc.securityGroups().forEach(awsvpc.putArray("SecurityGroups")::add);
+            }
+            if (vpc.assignPublicIp() != null) {
+                awsvpc.put("AssignPublicIp", vpc.assignPublicIpAsString());
+            }
+        }
+        ObjectNode appSpec = JSON.createObjectNode();
+        appSpec.put("version", "0.0");
+        ObjectNode target = appSpec.putArray("Resources").addObject().putObject("TargetService");
+        target.put("Type", "AWS::ECS::Service");
+        target.set("Properties", properties);
+        if (!cd.hooks().isEmpty()) {
+            ArrayNode hooks = appSpec.putArray("Hooks");
+            for (Map.Entry<String, String> hook : cd.hooks().entrySet()) {
+                hooks.addObject().put(hook.getKey(), hook.getValue());
+            }
+        }
+        return appSpec.toString();
+    }
+}

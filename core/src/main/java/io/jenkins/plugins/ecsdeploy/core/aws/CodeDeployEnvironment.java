@@ -1,0 +1,45 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import io.jenkins.plugins.ecsdeploy.core.config.AnalysisConfig;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.model.ResolvedEnvironment;
+
+/**
+ * Environments deployed by a CodeDeploy deployment group: CodeDeploy creates the replacement task set and shifts
+ * traffic ({@link CodeDeployRollout}); the slots are the group's two target groups, so the production split, its
+ * verification, target health, metrics, the lock (a tag on the production listener) and the emergency listener
+ * rollback are the ALB environment's own adapters.
+ */
+final class CodeDeployEnvironment implements EnvironmentKind {
+
+    private final AwsClients clients;
+    private final EnvironmentConfig config;
+
+    CodeDeployEnvironment(AwsClients clients, EnvironmentConfig config) {
+        this.clients = clients;
+        this.config = config;
+    }
+
+    @Override
+    public EnvironmentResolver resolver() {
+        return new CodeDeployPreflight(clients.codeDeploy(), clients.ecs(), clients.elb(), clients.cloudWatch());
+    }
+
+    @Override
+    public Ports.Factory ports(AnalysisConfig analysis) {
+        return env -> new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),
+                new ElbTestTraffic(clients.elb(), env), new EcsServiceControl(clients.ecs(), env, config.container()),
+                analysis == null ? new CloudWatchMetrics(clients.cloudWatch(), env)
+                        : new CloudWatchMetrics(clients.cloudWatch(), env, analysis),
+                lock(env), new CodeDeployRollout(clients.codeDeploy(), clients.ecs(), env, config.codeDeploy(),
+                        config.container()));
+    }
+
+    @Override
+    public DeploymentLock lock(ResolvedEnvironment environment) {
+        return new ElbTagLock(clients.elb(), environment);
+    }
+}
