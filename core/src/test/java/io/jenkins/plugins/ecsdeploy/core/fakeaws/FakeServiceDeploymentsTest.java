@@ -1,6 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.fakeaws;
 
-import static io.jenkins.plugins.ecsdeploy.core.fakeaws.EcsNativeEnvironment.*;
+import static io.jenkins.plugins.ecsdeploy.core.fakeaws.EcsNativeSeed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +40,7 @@ class FakeServiceDeploymentsTest {
     }
 
     private String deploy(String strategy) {
-        aws.edit(s -> EcsNativeEnvironment.seed(s, strategy));
+        aws.edit(s -> EcsNativeSeed.seed(s, strategy));
         String td = newRevision();
         ecs.updateService(b -> b.cluster("prod").service(SERVICE).taskDefinition(td));
         return ecs.listServiceDeployments(b -> b.cluster("prod").service(SERVICE)).serviceDeployments().get(0)
@@ -193,8 +193,8 @@ class FakeServiceDeploymentsTest {
     @Test
     void theApprovalHookHoldsTheTestTrafficPointUntilTheTagApprovesThisDeployment() {
         aws.edit(s -> {
-            EcsNativeEnvironment.seed(s, "BLUE_GREEN");
-            EcsNativeEnvironment.approvalHook(s, 60);
+            EcsNativeSeed.seed(s, "BLUE_GREEN");
+            EcsNativeSeed.approvalHook(s, 60);
         });
         String td = newRevision();
         ecs.updateService(b -> b.cluster("prod").service(SERVICE).taskDefinition(td));
@@ -222,8 +222,8 @@ class FakeServiceDeploymentsTest {
     @Test
     void aRejectionOrNoAnswerInTimeRollsBack() {
         aws.edit(s -> {
-            EcsNativeEnvironment.seed(s, "BLUE_GREEN");
-            EcsNativeEnvironment.approvalHook(s, 10);
+            EcsNativeSeed.seed(s, "BLUE_GREEN");
+            EcsNativeSeed.approvalHook(s, 10);
         });
         String td = newRevision();
         ecs.updateService(b -> b.cluster("prod").service(SERVICE).taskDefinition(td));

@@ -15,9 +15,9 @@ import java.util.List;
  * (2 tasks of {@code web:1} in target group {@code native-blue}), alternate target group {@code native-green}, the
  * production rule at priority 20 of the 443 listener (path /native/*) and the test rule at priority 20 of the 8443
  * listener, both forwarding to native-blue; deployment alarm {@code web-native-5xx} (OK). Add it with
- * {@code aws.edit(s -> EcsNativeEnvironment.seed(s, "CANARY"))}.
+ * {@code aws.edit(s -> EcsNativeSeed.seed(s, "CANARY"))}.
  */
-public final class EcsNativeEnvironment {
+public final class EcsNativeSeed {
 
     public static final String SERVICE = "web-native";
     public static final String SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/prod/web-native";
@@ -36,7 +36,7 @@ public final class EcsNativeEnvironment {
     public static final String ECS_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/ecsInfrastructureRoleForLoadBalancers";
     public static final String HOOK_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/ecsLambdaInvokeRole";
 
-    private EcsNativeEnvironment() {}
+    private EcsNativeSeed() {}
 
     /**
      * Adds the service with {@code strategy} (BLUE_GREEN: bake 5 min; CANARY: 10 % for 5 min, bake 5 min; LINEAR: 25 %
