@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
 /**
  * The CodeDeploy deployment group of an ECS service, driven through the SDK: CreateDeployment with an AppSpec as
  * content, GetDeployment with the ECS target's task sets and lifecycle events, ContinueDeployment (READY_WAIT,
- * TERMINATION_WAIT) and StopDeployment with automatic rollback. Keeps the deployment's target id once found (the
- * ECS target never changes within a deployment), so a poll is two reads.
+ * TERMINATION_WAIT) and StopDeployment with automatic rollback. A poll is two reads: GetDeployment and
+ * GetDeploymentTarget of the ECS target {@code cluster:service}.
  */
 final class CodeDeployRollout implements ManagedRollout {
 
@@ -35,8 +35,6 @@ final class CodeDeployRollout implements ManagedRollout {
     private final ResolvedEnvironment env;
     private final CodeDeployConfig config;
     private final String container;
-    private String targetDeployment;
-    private String targetId;
 
     CodeDeployRollout(CodeDeployClient codeDeploy, EcsClient ecs, ResolvedEnvironment env, CodeDeployConfig config,
             String container) {
@@ -115,8 +113,15 @@ final class CodeDeployRollout implements ManagedRollout {
     }
 
     private void proceed(String deploymentId, DeploymentWaitType wait) {
-        AwsErrors.call("codedeploy:ContinueDeployment", "deployment " + deploymentId + " (" + wait + ")", null,
-                () -> codeDeploy.continueDeployment(b -> b.deploymentId(deploymentId).deploymentWaitType(wait)));
+        try {
+            AwsErrors.call("codedeploy:ContinueDeployment", "deployment " + deploymentId + " (" + wait + ")", null,
+                    () -> codeDeploy.continueDeployment(b -> b.deploymentId(deploymentId).deploymentWaitType(wait)));
+        } catch (AwsFailure e) {
+            // Past that wait already (a repeated step after a lost reply or a crash): the next poll shows where.
+            if (!"DeploymentIsNotInReadyStateException".equals(e.errorCode())) {
+                throw e;
+            }
+        }
     }
 
     private DeploymentInfo deployment(String deploymentId) {
@@ -124,19 +129,29 @@ final class CodeDeployRollout implements ManagedRollout {
                 () -> codeDeploy.getDeployment(b -> b.deploymentId(deploymentId))).deploymentInfo();
     }
 
-    /** The deployment's ECS target, or null while CodeDeploy has not listed it yet. */
+    /**
+     * The deployment's ECS target, or null while CodeDeploy has none yet. CodeDeploy names an ECS target
+     * {@code cluster:service}, so one read is enough; the target list is asked only when that name is refused.
+     */
     private ECSTarget target(String deploymentId) {
-        if (!deploymentId.equals(targetDeployment)) {
-            List<String> ids = AwsErrors.call("codedeploy:ListDeploymentTargets", "deployment " + deploymentId, null,
-                    () -> codeDeploy.listDeploymentTargets(b -> b.deploymentId(deploymentId))).targetIds();
-            if (ids.isEmpty()) {
-                return null;
+        String cluster = env.clusterArn().substring(env.clusterArn().lastIndexOf('/') + 1);
+        String id = cluster + ":" + env.blueService();
+        try {
+            return targetNamed(deploymentId, id);
+        } catch (AwsFailure e) {
+            if (!"DeploymentTargetDoesNotExistException".equals(e.errorCode())
+                    && !"DeploymentNotStartedException".equals(e.errorCode())) {
+                throw e;
             }
-            targetDeployment = deploymentId;
-            targetId = ids.get(0);
         }
-        return AwsErrors.call("codedeploy:GetDeploymentTarget", "target " + targetId + " of deployment "
-                + deploymentId, null, () -> codeDeploy.getDeploymentTarget(b -> b.deploymentId(deploymentId)
-                        .targetId(targetId))).deploymentTarget().ecsTarget();
+        List<String> ids = AwsErrors.call("codedeploy:ListDeploymentTargets", "deployment " + deploymentId, null,
+                () -> codeDeploy.listDeploymentTargets(b -> b.deploymentId(deploymentId))).targetIds();
+        return ids.isEmpty() ? null : targetNamed(deploymentId, ids.get(0));
+    }
+
+    private ECSTarget targetNamed(String deploymentId, String id) {
+        return AwsErrors.call("codedeploy:GetDeploymentTarget", "target " + id + " of deployment " + deploymentId,
+                null, () -> codeDeploy.getDeploymentTarget(b -> b.deploymentId(deploymentId).targetId(id)))
+                .deploymentTarget().ecsTarget();
     }
 }

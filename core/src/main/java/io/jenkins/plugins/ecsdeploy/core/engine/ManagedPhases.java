@@ -99,7 +99,8 @@ final class ManagedPhases {
         DeploymentState s = ctx.state;
         TrafficSplit all = TrafficSplit.allTo(s.plan.targetSlot);
         s.traffic.moved = true;
-        if (s.managed.bakeUntil == null) {
+        boolean verifiedNow = s.managed.bakeUntil == null;
+        if (verifiedNow) {
             TrafficSplit actual = ctx.aws().router().currentSplit();
             if (!actual.equals(all)) {
                 ctx.progress("Deployment " + p.id() + " reports all traffic moved; the listener still shows "
@@ -114,11 +115,14 @@ final class ManagedPhases {
             ctx.progress("All traffic is on " + s.plan.targetSlot + ", " + ctx.verified() + (bake.isZero() ? ""
                     : "; watching it for " + DurationText.format(bake)));
         }
-        if (ctx.now.isBefore(s.managed.bakeUntil)) {
+        if (!verifiedNow) {
+            // Every look during the bake, the last one included, reads the listener, the health and the alarms.
             if (!ctx.splitUnchanged()) {
                 return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
             }
             SlotWatch.require(ctx, s.plan.targetSlot, "the bake");
+        }
+        if (ctx.now.isBefore(s.managed.bakeUntil)) {
             Instant next = ctx.nextPoll();
             return Next.pollAt(next.isAfter(s.managed.bakeUntil) ? s.managed.bakeUntil : next);
         }

@@ -37,28 +37,36 @@ final class ManagedRollbackPhases {
 
     Next followRollback(StepContext ctx) {
         DeploymentState s = ctx.state;
-        ManagedProgress p = ManagedEvents.read(ctx);
         TrafficSplit back = s.plan.rollbackSplit;
         String original = back.soleSlot().map(Object::toString).orElse(back.toString());
+        // The listener is the proof; the deployment's own status only adds to the message.
         TrafficSplit actual = ctx.aws().router().currentSplit();
         s.traffic.wanted = back;
         if (actual.equals(back)) {
-            String aws = p.status().isOver() ? "" : " " + ctx.aws().managed().describe() + " is still removing the"
-                    + " new task set (" + p.status() + ").";
+            String id = s.managed.deploymentId;
+            String aws;
+            try {
+                ManagedProgress p = ManagedEvents.read(ctx);
+                aws = p.status().isOver() ? "" : " " + ctx.aws().managed().describe() + " is still removing the"
+                        + " new task set (" + p.status() + ").";
+            } catch (RuntimeException e) {
+                aws = " The deployment's status could not be read (" + FailureMessages.of(e) + ").";
+            }
             if (s.rollback.failureReason == null) {
                 return Next.finish(Outcome.SUCCEEDED, "All traffic is back on " + original + " (deployment "
-                        + p.id() + " stopped and rolled back), " + ctx.verified() + "." + aws);
+                        + id + " stopped and rolled back), " + ctx.verified() + "." + aws);
             }
             if (!s.traffic.moved) {
-                return Next.finish(Outcome.FAILED, s.rollback.failureReason + " Deployment " + p.id() + " was stopped"
+                return Next.finish(Outcome.FAILED, s.rollback.failureReason + " Deployment " + id + " was stopped"
                         + " before production traffic moved; all traffic is on " + original + ", "
                         + ctx.verified() + "." + aws);
             }
-            return Next.finish(Outcome.ROLLED_BACK, s.rollback.reasonPrefix() + "Deployment " + p.id() + " was"
+            return Next.finish(Outcome.ROLLED_BACK, s.rollback.reasonPrefix() + "Deployment " + id + " was"
                     + " stopped and rolled back; all traffic is back on " + original + ", " + ctx.verified()
                     + "." + aws);
         }
         s.traffic.moved = true;
+        ManagedProgress p = ManagedEvents.read(ctx);
         if (p.status() == ManagedStatus.SUCCEEDED
                 || !ctx.now.isBefore(s.wait.deadline)) {
             String why = p.status().isOver() ? "deployment " + p.id() + " ended " + p.status() + " with " + actual

@@ -61,8 +61,15 @@ final class FakeCodeDeploy {
                 CodeDeployGroup g = s.codeDeployGroups.get(d.application + "/" + d.group);
                 reply.putArray("targetIds").add(g.cluster + ":" + g.service);
             }
-            case "GetDeploymentTarget" -> CodeDeployReplies.target(deployment(s, request), s,
-                    reply.putObject("deploymentTarget"));
+            case "GetDeploymentTarget" -> {
+                CodeDeployDeployment d = deployment(s, request);
+                CodeDeployGroup g = s.codeDeployGroups.get(d.application + "/" + d.group);
+                if (!request.path("targetId").asText().equals(g.cluster + ":" + g.service)) {
+                    throw AwsError.client("DeploymentTargetDoesNotExistException", "The provided target ID does not"
+                            + " belong to the deployment " + d.id + ".");
+                }
+                CodeDeployReplies.target(d, s, reply.putObject("deploymentTarget"));
+            }
             case "ContinueDeployment" -> timeline.proceed(deployment(s, request),
                     request.path("deploymentWaitType").asText("READY_WAIT"), s);
             case "StopDeployment" -> {

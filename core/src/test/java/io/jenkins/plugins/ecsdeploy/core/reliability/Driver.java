@@ -8,6 +8,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Instant;
@@ -117,7 +118,11 @@ final class Driver {
             return known;
         }
         FakeAwsState start = rig.pristine;
-        if (before.request != null) {
+        if (before == Scenario.Before.CODEDEPLOY) {
+            rig.restore(rig.pristine);
+            rig.aws.edit(CodeDeploySeed::seed);
+            start = rig.snapshot();
+        } else if (before.request != null) {
             rig.restore(rig.pristine);
             Scenario.BLUE_GREEN.setUp(rig);
             EnvironmentConfig config = rig.config(before.yaml);

@@ -156,6 +156,11 @@ final class Invariants {
         if (scenario.dns()) {
             return true;
         }
+        if (scenario.codeDeploy()) {
+            String arn = slot == Slot.BLUE ? FakeAws.BLUE_TARGET_GROUP_ARN : FakeAws.GREEN_TARGET_GROUP_ARN;
+            return rig.aws.read((FakeAwsState s) -> !s.targetGroups.get(arn).unhealthy && s.taskSets.stream()
+                    .anyMatch(t -> t.targetGroupArn.equals(arn) && !t.tasks.isEmpty()));
+        }
         String service = slot == Slot.BLUE ? FakeAws.BLUE_SERVICE : FakeAws.GREEN_SERVICE;
         String group = slot == Slot.BLUE ? FakeAws.BLUE_TARGET_GROUP : FakeAws.GREEN_TARGET_GROUP;
         return rig.aws.read((FakeAwsState s) -> !s.targetGroupNamed(group).unhealthy

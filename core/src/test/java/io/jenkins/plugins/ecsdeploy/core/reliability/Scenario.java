@@ -8,6 +8,7 @@ import static io.jenkins.plugins.ecsdeploy.core.fakeaws.StandardConfig.ROUTE53;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
@@ -51,7 +52,13 @@ enum Scenario {
             Outcome.SUCCEEDED),
     /** App Runner behind Route 53: deploy to api-green (a simulated minute of App Runner operation), switch, bake. */
     APP_RUNNER_DEPLOY("App Runner deploy by Route 53 weights", APP_RUNNER + HEALTH,
-            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED);
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.NOTHING, Outcome.SUCCEEDED),
+    /** CodeDeploy deployment group, all at once: the deployment followed to all traffic on green, then the bake. */
+    CODEDEPLOY_DEPLOY("CodeDeploy deploy, all at once", CodeDeploySeed.CONFIG,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.CODEDEPLOY, Outcome.SUCCEEDED),
+    /** CodeDeploy holds 10 % on green, whose 5xx rate fails the analysis: stopped with rollback, back on blue. */
+    CODEDEPLOY_CANARY_FAILS("CodeDeploy canary stopped by the analysis", CodeDeploySeed.CONFIG,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.CODEDEPLOY, Outcome.ROLLED_BACK);
 
     final String title;
     final String yaml;
@@ -65,6 +72,11 @@ enum Scenario {
         this.request = request;
         this.before = before;
         this.cleanOutcome = cleanOutcome;
+    }
+
+    /** Whether a CodeDeploy deployment group deploys the environment. */
+    boolean codeDeploy() {
+        return yaml.contains("codeDeploy:");
     }
 
     /** Whether the slots are App Runner services. */
@@ -85,7 +97,11 @@ enum Scenario {
     /** Metrics and alarms as a healthy application shows them; after the restore of the starting state. */
     void setUp(Rig rig) {
         rig.aws.alarm("web-5xx", "OK");
-        if (this == CANARY) {
+        if (this == CODEDEPLOY_CANARY_FAILS) {
+            rig.aws.edit(s -> CodeDeploySeed.group(s).deploymentConfig =
+                    "CodeDeployDefault.ECSCanary10Percent15Minutes");
+        }
+        if (this == CANARY || this == CODEDEPLOY_CANARY_FAILS) {
             for (String slot : new String[] {"blue", "green"}) {
                 rig.aws.metrics().set(slot, "RequestCount", "Sum", 500)
                         .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 0)
@@ -93,6 +109,9 @@ enum Scenario {
                         .set(slot, "TargetResponseTime", "p99", 0.2)
                         .set(slot, "HealthyHostCount", "Minimum", 2)
                         .set(slot, "UnHealthyHostCount", "Maximum", 0);
+            }
+            if (this == CODEDEPLOY_CANARY_FAILS) {
+                rig.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
             }
         } else {
             rig.aws.metrics().set("green", "RequestCount", "Sum", 500).set("blue", "RequestCount", "Sum", 0);
@@ -115,7 +134,9 @@ enum Scenario {
         /** {@link #BLUE_GREEN} done: green live, blue scaled to zero. */
         FULL_DEPLOY(DeploymentRequest.deploy("v1.2.3", "reliability")),
         /** {@link #DNS_SWITCH} done: the weighted records send everything to green. */
-        DNS_SWITCHED(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), ROUTE53 + HEALTH);
+        DNS_SWITCHED(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), ROUTE53 + HEALTH),
+        /** The standard environment made a CodeDeploy deployment group's ({@link CodeDeploySeed}). */
+        CODEDEPLOY(null);
 
         final DeploymentRequest request;
         /** The environment the preparation runs in. */

@@ -1,0 +1,130 @@
+package io.jenkins.plugins.ecsdeploy.core.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentEngine;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
+import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
+import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS calls of each operation on a CodeDeploy environment, counted at the wire and pinned like
+ * {@code CallBudgetTest}: the calls of the steps that moved a run on (a transition), and, apart, what one poll of a
+ * deployment under way costs.
+ */
+class CodeDeployCallBudgetTest {
+
+    private CodeDeployRig rig;
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    @Test
+    void deploy() {
+        rig = new CodeDeployRig(s -> { });
+
+        List<List<String>> steps = new ArrayList<>();
+        List<String> calls = nonPoll(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", null, steps);
+
+        // 25: resolution 7 (group, service, task definition, two target groups, the two listeners), the group's
+        // idle check 1, lock 5 (take: read, write; confirm; release: read, remove), plan 3 (listener, service, task
+        // definition), the copy's read and register 2, start 3 (the run's own deployment looked up after a lost
+        // reply, the service's network for the AppSpec, create), the step that ends the bake 4 (deployment,
+        // target, listener, health). Polls while CodeDeploy works are two reads each (below).
+        assertThat(calls).as(calls.toString()).hasSize(25);
+        assertThat(calls.stream().filter(WRITES::contains)).containsExactly("AddTags", "RegisterTaskDefinition",
+                "CreateDeployment", "RemoveTags");
+    }
+
+    @Test
+    void aPollWhileCodeDeployWorksIsTwoReads() {
+        rig = new CodeDeployRig(s -> { });
+        List<List<String>> polls = new ArrayList<>();
+        DeploymentEngine engine = rig.runs.engine(rig.config());
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", rig.runs.now);
+        drive(engine, s, polls, true);
+
+        // GetDeployment and GetDeploymentTarget of the target cluster:service, never the target list.
+        assertThat(polls).as(polls.toString()).hasSizeGreaterThan(3).allSatisfy(p -> assertThat(p)
+                .containsExactly("GetDeployment", "GetDeploymentTarget"));
+    }
+
+    @Test
+    void switchThatContinuesAtTheReadyPoint() {
+        rig = new CodeDeployRig(s -> CodeDeploySeed.group(s).readyWait = true);
+        DeploymentState deploy = rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+
+        List<String> calls = nonPoll(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob"), "d-sw",
+                deploy, new ArrayList<>());
+
+        // 13: lock 5, plan 1 (listener), the deployment under way 3 (list, status, task sets), the approval, the
+        // verifying step 3 (deployment, target, listener).
+        assertThat(calls).as(calls.toString()).hasSize(13);
+        assertThat(calls.stream().filter(WRITES::contains)).containsExactly("AddTags", "ContinueDeployment",
+                "RemoveTags");
+    }
+
+    @Test
+    void rollbackInTheTerminationWait() {
+        rig = new CodeDeployRig(s -> CodeDeploySeed.group(s).terminationWaitMinutes = 60);
+        DeploymentState deploy = rig.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        List<String> calls = nonPoll(DeploymentRequest.rollback(null, "bob", "5xx"), "d-rb", deploy,
+                new ArrayList<>());
+
+        // Traffic is back after the sixth call (three of them CodeDeploy's, to know that the listener path is the
+        // one: the deployment under way, its status, its task sets), verified by the seventh.
+        assertThat(calls.indexOf("ModifyListener")).isEqualTo(5);
+        assertThat(calls.get(6)).isEqualTo("DescribeListeners");
+        // 11: then the stop (so that CodeDeploy keeps the original task set) and the rollback's check 3 (listener
+        // first, then the deployment and its task sets for the record).
+        assertThat(calls).as(calls.toString()).hasSize(11);
+    }
+
+    private static final java.util.Set<String> WRITES = CodeDeployRig.WRITES;
+
+    private List<String> nonPoll(DeploymentRequest request, String id, DeploymentState previous,
+            List<List<String>> polls) {
+        rig.aws.forgetCalls();
+        DeploymentEngine engine = rig.runs.engine(rig.config());
+        DeploymentState s = engine.start(request, id, rig.runs.now, previous);
+        return drive(engine, s, polls, false);
+    }
+
+    /** Runs to the end; returns the calls of steps with a transition, and adds those of polls to {@code polls}. */
+    private List<String> drive(DeploymentEngine engine, DeploymentState s, List<List<String>> polls,
+            boolean onlyManagedPolls) {
+        List<String> calls = new ArrayList<>();
+        while (true) {
+            int transitions = s.getRecord().getTransitions().size();
+            Phase phase = s.getPhase();
+            int before = rig.aws.calls().size();
+            Instant next = engine.advance(s, rig.runs.now);
+            List<String> made = rig.aws.calls().subList(before, rig.aws.calls().size()).stream().map(Call::action)
+                    .toList();
+            if (s.getRecord().getTransitions().size() > transitions) {
+                calls.addAll(made);
+            } else if (!onlyManagedPolls || phase == Phase.FOLLOW_MANAGED && s.getSplitWanted() == null) {
+                // Only the polls before production traffic moves: after, the listener and health are read too.
+                polls.add(made);
+            }
+            if (next == null) {
+                return calls;
+            }
+            if (next.isAfter(rig.runs.now)) {
+                rig.runs.now = next;
+            }
+        }
+    }
+}
