@@ -25,20 +25,6 @@ final class EcsNativeRig implements AutoCloseable {
     /** Every call that changes something in AWS, across the services an ECS-native run uses. */
     static final Set<String> WRITES = Set.of("RegisterTaskDefinition", "UpdateService", "StopServiceDeployment",
             "TagResource", "UntagResource", "ModifyListener", "ModifyRule", "AddTags", "RemoveTags");
-    private static final String CONFIG = """
-            name: web-native
-            region: us-east-1
-            endpointUrl: ${endpoint}
-            cluster: prod
-            container: app
-            ecsNative:
-              service: web-native
-            ${ecsNative}health:
-              pollInterval: 10s
-              bakeTime: 1m
-            analysis:
-              interval: 60s
-            """;
 
     final FakeAws aws;
     final AwsClients clients;
@@ -61,8 +47,8 @@ final class EcsNativeRig implements AutoCloseable {
     }
 
     EnvironmentConfig config() {
-        return ConfigLoader.parse(CONFIG.replace("${endpoint}", aws.endpoint()).replace("${ecsNative}", ecsNative),
-                "ecs-native-test");
+        return ConfigLoader.parse(EcsNativeSeed.CONFIG.replace("${endpoint}", aws.endpoint())
+                .replace("  service: web-native\n", "  service: web-native\n" + ecsNative), "ecs-native-test");
     }
 
     DeploymentState run(DeploymentRequest request) {

@@ -36,6 +36,22 @@ public final class EcsNativeSeed {
     public static final String ECS_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/ecsInfrastructureRoleForLoadBalancers";
     public static final String HOOK_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/ecsLambdaInvokeRole";
 
+    /** The environment file of the seeded service; {@code ${endpoint}} is the fake's. */
+    public static final String CONFIG = """
+            name: web-native
+            region: us-east-1
+            endpointUrl: ${endpoint}
+            cluster: prod
+            container: app
+            ecsNative:
+              service: web-native
+            health:
+              pollInterval: 10s
+              bakeTime: 1m
+            analysis:
+              interval: 60s
+            """;
+
     private EcsNativeSeed() {}
 
     /**
