@@ -30,12 +30,8 @@ final class EcsNativeEnvironment implements EnvironmentKind {
 
     @Override
     public Ports.Factory ports(AnalysisConfig analysis) {
-        return env -> new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),
-                new ElbTestTraffic(clients.elb(), env), new EcsServiceControl(clients.ecs(), env, config.container()),
-                analysis == null ? new CloudWatchMetrics(clients.cloudWatch(), env)
-                        : new CloudWatchMetrics(clients.cloudWatch(), env, analysis),
-                lock(env), new EcsNativeRollout(clients.ecs(), clients.elb(), clients.cloudWatch(), env,
-                        config.ecsNative()));
+        return env -> ManagedAlbPorts.bind(clients, env, config.container(), analysis, new EcsNativeRollout(
+                clients.ecs(), clients.elb(), clients.cloudWatch(), env, config.ecsNative()));
     }
 
     @Override

@@ -50,8 +50,7 @@ class EcsNativeDeploymentTest {
     void linearSetByTheEnvironmentIsAppliedWithTheUpdateAndEveryStepIsWatched() {
         rig = new EcsNativeRig("BLUE_GREEN", s -> { });
         rig.ecsNative = "  strategy: LINEAR\n  linearConfiguration: {stepPercent: 50, stepBakeTimeInMinutes: 5}\n";
-        rig.healthyTraffic("native-blue");
-        rig.healthyTraffic("native-green");
+        rig.healthyTraffic();
 
         DeploymentState s = rig.run(DeploymentRequest.deploy("v1.2.3", "alice"));
 
@@ -69,8 +68,7 @@ class EcsNativeDeploymentTest {
     @Test
     void aCanaryWhoseMetricsFailDuringItsBakeIsStoppedWithRollbackAndVerifiedBackOnBlue() {
         rig = new EcsNativeRig("CANARY", s -> { });
-        rig.healthyTraffic("native-blue");
-        rig.healthyTraffic("native-green");
+        rig.healthyTraffic();
         rig.aws.metrics().set("native-green", "HTTPCode_Target_5XX_Count", "Sum", 150);
 
         DeploymentState s = rig.run(DeploymentRequest.deploy("v1.2.3", "alice"));
@@ -90,8 +88,7 @@ class EcsNativeDeploymentTest {
     @Test
     void aDeploymentAlarmMakesEcsRollBackAndTheRunFollowsItBack() {
         rig = new EcsNativeRig("LINEAR", s -> { });
-        rig.healthyTraffic("native-blue");
-        rig.healthyTraffic("native-green");
+        rig.healthyTraffic();
         rig.runs.onProgress = message -> {
             if (message.contains("blue=75%, green=25%")) {
                 rig.aws.alarm(EcsNativeSeed.ALARM, "ALARM");

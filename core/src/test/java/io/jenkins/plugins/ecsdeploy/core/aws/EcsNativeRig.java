@@ -74,14 +74,10 @@ final class EcsNativeRig implements AutoCloseable {
         return aws.calls().stream().map(Call::action).filter(WRITES::contains).toList();
     }
 
-    /** Healthy traffic on a target group (its name): requests, few 5xx, quick responses, healthy hosts. */
-    void healthyTraffic(String targetGroup) {
-        aws.metrics().set(targetGroup, "RequestCount", "Sum", 1000)
-                .set(targetGroup, "HTTPCode_Target_5XX_Count", "Sum", 2)
-                .set(targetGroup, "TargetResponseTime", "p95", 0.120)
-                .set(targetGroup, "TargetResponseTime", "p99", 0.200)
-                .set(targetGroup, "HealthyHostCount", "Minimum", 2)
-                .set(targetGroup, "UnHealthyHostCount", "Maximum", 0);
+    /** Healthy traffic on both target groups. */
+    void healthyTraffic() {
+        aws.metrics().healthyTraffic(EcsNativeSeed.BLUE_TARGET_GROUP)
+                .healthyTraffic(EcsNativeSeed.GREEN_TARGET_GROUP);
     }
 
     String log() {
