@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -40,7 +41,15 @@ class FakeServiceDeploymentsTest {
     }
 
     private String deploy(String strategy) {
-        aws.edit(s -> EcsNativeSeed.seed(s, strategy));
+        return deploy(strategy, s -> { });
+    }
+
+    /** Seeds the service with {@code strategy}, changed by {@code change}, and updates it to a new revision. */
+    private String deploy(String strategy, Consumer<FakeAwsState> change) {
+        aws.edit(s -> {
+            EcsNativeSeed.seed(s, strategy);
+            change.accept(s);
+        });
         String td = newRevision();
         ecs.updateService(b -> b.cluster("prod").service(SERVICE).taskDefinition(td));
         return ecs.listServiceDeployments(b -> b.cluster("prod").service(SERVICE)).serviceDeployments().get(0)
@@ -192,14 +201,7 @@ class FakeServiceDeploymentsTest {
 
     @Test
     void theApprovalHookHoldsTheTestTrafficPointUntilTheTagApprovesThisDeployment() {
-        aws.edit(s -> {
-            EcsNativeSeed.seed(s, "BLUE_GREEN");
-            EcsNativeSeed.approvalHook(s, 60);
-        });
-        String td = newRevision();
-        ecs.updateService(b -> b.cluster("prod").service(SERVICE).taskDefinition(td));
-        String arn = ecs.listServiceDeployments(b -> b.cluster("prod").service(SERVICE)).serviceDeployments().get(0)
-                .serviceDeploymentArn();
+        String arn = deploy("BLUE_GREEN", s -> EcsNativeSeed.approvalHook(s, 60));
 
         follow(arn, 60, 30);
         assertThat(describe(arn).lifecycleStage()).isEqualTo(ServiceDeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT);
@@ -220,15 +222,21 @@ class FakeServiceDeploymentsTest {
     }
 
     @Test
-    void aRejectionOrNoAnswerInTimeRollsBack() {
-        aws.edit(s -> {
-            EcsNativeSeed.seed(s, "BLUE_GREEN");
-            EcsNativeSeed.approvalHook(s, 10);
-        });
-        String td = newRevision();
-        ecs.updateService(b -> b.cluster("prod").service(SERVICE).taskDefinition(td));
-        String arn = ecs.listServiceDeployments(b -> b.cluster("prod").service(SERVICE)).serviceDeployments().get(0)
-                .serviceDeploymentArn();
+    void aRejectionTagMakesTheHookFailAndEcsRollsBack() {
+        String arn = deploy("BLUE_GREEN", s -> EcsNativeSeed.approvalHook(s, 60));
+        follow(arn, 60, 10);
+        ecs.tagResource(b -> b.resourceArn(SERVICE_ARN).tags(t -> t.key("ecs-deploy:approval")
+                .value(arn + ":rejected")));
+
+        List<String> seen = follow(arn, 30, 3);
+
+        assertThat(seen).last().asString().startsWith("ROLLBACK_SUCCESSFUL");
+        assertThat(describe(arn).rollback().reason()).contains("returned FAILED at POST_TEST_TRAFFIC_SHIFT");
+    }
+
+    @Test
+    void noAnswerInTimeRollsBack() {
+        String arn = deploy("BLUE_GREEN", s -> EcsNativeSeed.approvalHook(s, 10));
 
         List<String> seen = follow(arn, 60, 20);
 
