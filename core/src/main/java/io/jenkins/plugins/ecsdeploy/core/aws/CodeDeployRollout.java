@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentReadyAction;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentWaitType;
 import software.amazon.awssdk.services.codedeploy.model.ECSTarget;
@@ -81,6 +82,17 @@ final class CodeDeployRollout implements ManagedRollout {
                         .description(description)
                         .revision(r -> r.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
                                 .appSpecContent(c -> c.content(appSpec))))).deploymentId();
+    }
+
+    /** The group waits for traffic rerouting until continued (ready option STOP_DEPLOYMENT): one read. */
+    @Override
+    public boolean hasApprovalPoint() {
+        var group = AwsErrors.call("codedeploy:GetDeploymentGroup", describe(), "codeDeploy.deploymentGroup",
+                () -> codeDeploy.getDeploymentGroup(b -> b.applicationName(config.application())
+                        .deploymentGroupName(config.deploymentGroup()))).deploymentGroupInfo();
+        var blueGreen = group.blueGreenDeploymentConfiguration();
+        return blueGreen != null && blueGreen.deploymentReadyOption() != null
+                && blueGreen.deploymentReadyOption().actionOnTimeout() == DeploymentReadyAction.STOP_DEPLOYMENT;
     }
 
     @Override

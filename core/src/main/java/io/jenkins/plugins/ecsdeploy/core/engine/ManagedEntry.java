@@ -3,6 +3,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.ManagedProgress;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.ManagedRollout;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.ManagedStatus;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.DeployRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.SwitchRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -38,6 +39,19 @@ final class ManagedEntry {
         };
         throw new DeploymentFailure(managed.describe() + " already has deployment " + p.id() + " under way ("
                 + p.status() + (p.stage() == null ? "" : ", " + p.stage()) + "). " + advice);
+    }
+
+    /**
+     * Before a deploy without promotion takes the lock: refuses it where the deployment would not stop before
+     * production traffic moves, which is the opposite of what was asked.
+     */
+    static void requireApprovalPoint(StepContext ctx) {
+        if (ctx.state.request instanceof DeployRequest d && !d.promote() && !ctx.aws().managed().hasApprovalPoint()) {
+            throw new DeploymentFailure("promote: false needs " + ctx.aws().managed().describe() + " to wait at its"
+                    + " ready point before production traffic moves, and it does not: it would shift production"
+                    + " traffic at once. Make it wait for a person (CodeDeploy: deployment ready option"
+                    + " STOP_DEPLOYMENT, \"specify when to reroute traffic\"), or deploy with promote: true.");
+        }
     }
 
     /** A switch, once the lock is confirmed: continues the deployment under way and follows it. */

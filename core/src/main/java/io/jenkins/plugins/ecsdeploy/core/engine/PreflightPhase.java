@@ -48,6 +48,7 @@ final class PreflightPhase {
         }
         if (s.request.operation() == Operation.DEPLOY && ctx.aws().managed() != null) {
             ManagedEntry.requireIdle(ctx);
+            ManagedEntry.requireApprovalPoint(ctx);
         }
         if (s.lockFromScope) {
             return Next.goTo(Phase.CONFIRM_LOCK, "runs under the deployment lock its caller holds: "

@@ -110,12 +110,24 @@ class CodeDeployDeploymentTest {
         assertThat(rig.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 
+    @Test
+    void aFailingHookMakesCodeDeployRollBackBeforeProductionMovesAndTheRunSaysSo() {
+        rig = new CodeDeployRig(s -> s.failingHooks.add("web-smoke"));
+
+        DeploymentState s = rig.runs.run(rig.config("  hooks:\n    AfterAllowTestTraffic: web-smoke\n"),
+                DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(rig.log()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("HOOK_FAILED").contains("web-smoke")
+                .contains("before production traffic moved");
+        assertThat(rig.aws.calls("CreateDeployment").get(0).body())
+                .contains("Hooks\\\":[{\\\"AfterAllowTestTraffic\\\":\\\"web-smoke");
+        assertThat(s.getRecord().getManagedEvents()).contains("AfterAllowTestTraffic: Failed");
+        assertThat(rig.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        assertThat(rig.writes()).doesNotContain("StopDeployment", "ModifyListener");
+    }
+
     private void healthyTraffic(String slot) {
-        rig.aws.metrics().set(slot, "RequestCount", "Sum", 1000)
-                .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 2)
-                .set(slot, "TargetResponseTime", "p95", 0.120)
-                .set(slot, "TargetResponseTime", "p99", 0.200)
-                .set(slot, "HealthyHostCount", "Minimum", 2)
-                .set(slot, "UnHealthyHostCount", "Maximum", 0);
+        rig.aws.metrics().healthy(slot);
     }
 }

@@ -76,6 +76,18 @@ class CodeDeployPreflightTest {
     }
 
     @Test
+    void aDeployWithoutPromotionIsRefusedWhereTheGroupWouldNotWaitAtTheReadyPoint() {
+        rig = new CodeDeployRig(s -> CodeDeploySeed.group(s).readyWait = false);
+
+        DeploymentState s = rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+
+        assertThat(s.getRecord().getOutcome()).as(rig.log()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("promote: false needs CodeDeploy deployment group"
+                + " 'web-dg'").contains("STOP_DEPLOYMENT").contains("promote: true");
+        assertThat(rig.writes()).isEmpty();
+    }
+
+    @Test
     void canaryStagesAreRefusedBeforeAnyCallSinceCodeDeployShiftsByItsConfig() {
         rig = new CodeDeployRig(s -> { });
         var engine = rig.runs.engine(rig.config());

@@ -32,12 +32,7 @@ class CanaryDeploymentTest {
     }
 
     private void healthyTraffic(String slot) {
-        h.aws.metrics().set(slot, "RequestCount", "Sum", 1000)
-                .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 2)
-                .set(slot, "TargetResponseTime", "p95", 0.120)
-                .set(slot, "TargetResponseTime", "p99", 0.200)
-                .set(slot, "HealthyHostCount", "Minimum", 2)
-                .set(slot, "UnHealthyHostCount", "Maximum", 0);
+        h.aws.metrics().healthy(slot);
     }
 
     private DeploymentRequest plan(Integer... stages) {

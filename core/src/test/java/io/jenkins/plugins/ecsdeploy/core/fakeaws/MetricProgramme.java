@@ -27,6 +27,19 @@ public final class MetricProgramme {
     private final Map<String, Function<Instant, Double>> values = new ConcurrentHashMap<>();
     private final Map<String, Function<Instant, double[]>> samples = new ConcurrentHashMap<>();
 
+    /**
+     * The target group serves healthy traffic every period: 1000 requests, 2 of them 5xx, p95 120 ms, p99 200 ms,
+     * two healthy hosts and none unhealthy.
+     */
+    public MetricProgramme healthy(String targetGroup) {
+        return set(targetGroup, "RequestCount", "Sum", 1000)
+                .set(targetGroup, "HTTPCode_Target_5XX_Count", "Sum", 2)
+                .set(targetGroup, "TargetResponseTime", "p95", 0.120)
+                .set(targetGroup, "TargetResponseTime", "p99", 0.200)
+                .set(targetGroup, "HealthyHostCount", "Minimum", 2)
+                .set(targetGroup, "UnHealthyHostCount", "Maximum", 0);
+    }
+
     /** Every period of {@code metricName}/{@code stat} (such as Sum, Average, p99) has {@code value}. */
     public MetricProgramme set(String targetGroup, String metricName, String stat, double value) {
         return set(targetGroup, metricName, stat, time -> value);

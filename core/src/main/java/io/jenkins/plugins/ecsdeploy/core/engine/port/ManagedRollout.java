@@ -31,6 +31,15 @@ public interface ManagedRollout {
      */
     String start(String taskDefinitionArn, String runId);
 
+    /**
+     * Whether a deployment stops at an approval point before production traffic moves (CodeDeploy: the group waits
+     * for traffic rerouting); a deploy without promotion needs one, or it would move production traffic. False
+     * unless the adapter knows, so that a deploy without promotion is refused rather than promoted.
+     */
+    default boolean hasApprovalPoint() {
+        return false;
+    }
+
     /** Where the deployment is now, as AWS reports it: status, stage, the task sets' split, lifecycle events. */
     ManagedProgress progress(String deploymentId);
 
