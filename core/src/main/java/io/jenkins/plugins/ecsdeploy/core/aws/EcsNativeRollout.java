@@ -66,6 +66,12 @@ final class EcsNativeRollout implements ManagedRollout {
         return found.stream().map(ServiceDeploymentBrief::serviceDeploymentArn).findFirst();
     }
 
+    /** The approval hook holds a deployment at POST_TEST_TRAFFIC_SHIFT; without one ECS never waits. */
+    @Override
+    public boolean hasApprovalPoint() {
+        return config.approvalHook() != null;
+    }
+
     /**
      * The task definition revision is new for each run (or the previous one for a rollback), so a service that
      * already runs it was updated by this run, whose reply was lost: its current deployment is returned.

@@ -85,6 +85,19 @@ class EcsNativePreflightTest {
     }
 
     @Test
+    void aDeployWithoutPromotionIsRefusedWhereNoApprovalHookCouldHoldIt() {
+        rig = new EcsNativeRig("CANARY", st -> { });
+
+        DeploymentState s = rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(rig.writes()).isEmpty();
+        assertThat(rig.production()).isEqualTo(io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit.allTo(
+                io.jenkins.plugins.ecsdeploy.core.model.Slot.BLUE));
+        assertThat(s.getRecord().getOutcomeMessage()).as(rig.log()).containsIgnoringCase("promot");
+    }
+
+    @Test
     void aDeploymentAlarmInAlarmStopsTheDeployBeforeTheServiceIsUpdated() {
         DeploymentState s = deploy("LINEAR", st -> st.alarms.put(EcsNativeSeed.ALARM, "ALARM"));
 

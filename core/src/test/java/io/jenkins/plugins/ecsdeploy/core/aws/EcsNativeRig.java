@@ -76,8 +76,7 @@ final class EcsNativeRig implements AutoCloseable {
 
     /** Healthy traffic on both target groups. */
     void healthyTraffic() {
-        aws.metrics().healthyTraffic(EcsNativeSeed.BLUE_TARGET_GROUP)
-                .healthyTraffic(EcsNativeSeed.GREEN_TARGET_GROUP);
+        aws.metrics().healthy(EcsNativeSeed.BLUE_TARGET_GROUP).healthy(EcsNativeSeed.GREEN_TARGET_GROUP);
     }
 
     String log() {

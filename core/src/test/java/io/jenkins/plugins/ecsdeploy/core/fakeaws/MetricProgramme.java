@@ -52,18 +52,6 @@ public final class MetricProgramme {
         return this;
     }
 
-    /**
-     * Healthy traffic on a target group: 1000 requests a period, 2 of them 5xx, p95 120 ms and p99 200 ms, two healthy
-     * hosts and no unhealthy one.
-     */
-    public MetricProgramme healthyTraffic(String targetGroup) {
-        return set(targetGroup, "RequestCount", "Sum", 1000).set(targetGroup, "HTTPCode_Target_5XX_Count", "Sum", 2)
-                .set(targetGroup, "TargetResponseTime", "p95", 0.120)
-                .set(targetGroup, "TargetResponseTime", "p99", 0.200)
-                .set(targetGroup, "HealthyHostCount", "Minimum", 2)
-                .set(targetGroup, "UnHealthyHostCount", "Maximum", 0);
-    }
-
     /** Each period of the target group's metric holds these samples (none or null: no data point). */
     public MetricProgramme samples(String targetGroup, String metricName, Function<Instant, double[]> samplesAt) {
         samples.put(groupKey(groupName(targetGroup), metricName), samplesAt);
