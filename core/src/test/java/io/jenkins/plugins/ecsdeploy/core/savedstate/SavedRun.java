@@ -50,7 +50,12 @@ enum SavedRun {
      */
     DEPLOY_CANARY_FALLBACK_VERIFY_ROLLBACK(canaryDeploy(), null, Phase.VERIFY_ROLLBACK, 0, Outcome.ROLLBACK_FAILED,
             green()),
-    DEPLOY_FINISHED(deploy(), null, Phase.FINISHED, 0, Outcome.SUCCEEDED, green());
+    DEPLOY_FINISHED(deploy(), null, Phase.FINISHED, 0, Outcome.SUCCEEDED, green()),
+    /**
+     * A deploy to a CodeDeploy deployment group ({@code CodeDeploySeed}), three polls into following the
+     * deployment CodeDeploy runs (format 5 on).
+     */
+    DEPLOY_FOLLOW_MANAGED(deploy(), null, Phase.FOLLOW_MANAGED, 3, Outcome.SUCCEEDED, green());
 
     final DeploymentRequest request;
     /** The run that must have succeeded before this one, or null. */
@@ -74,6 +79,16 @@ enum SavedRun {
     /** The fixture's file name, e.g. {@code deploy-wait-for-ready.json}. */
     String fileName() {
         return name().toLowerCase().replace('_', '-') + ".json";
+    }
+
+    /** Whether the run deploys through a CodeDeploy deployment group instead of the standard environment. */
+    boolean codeDeploy() {
+        return this == DEPLOY_FOLLOW_MANAGED;
+    }
+
+    /** The first state format that has this run's fixture: runs of kinds added later have none before. */
+    String firstFormat() {
+        return codeDeploy() ? "v5" : "v1";
     }
 
     /** Smoke check attempts that fail before one passes. */

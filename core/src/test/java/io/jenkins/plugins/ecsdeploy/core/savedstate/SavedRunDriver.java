@@ -13,6 +13,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.LockSettings;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.SmokeResult;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,10 +49,14 @@ final class SavedRunDriver {
                     .set(slot, "UnHealthyHostCount", "Maximum", 0);
         }
         run.setUp(aws);
+        if (run.codeDeploy()) {
+            aws.edit(CodeDeploySeed::seed);
+        }
     }
 
     EnvironmentConfig config() {
-        return ConfigLoader.parse((BASE + HEALTH).replace("${endpoint}", aws.endpoint()), "saved-state");
+        String yaml = run.codeDeploy() ? CodeDeploySeed.CONFIG : BASE + HEALTH;
+        return ConfigLoader.parse(yaml.replace("${endpoint}", aws.endpoint()), "saved-state");
     }
 
     DeploymentEngine engine() {
