@@ -59,6 +59,9 @@ public final class AwsEngines {
 
     private static EnvironmentKind connect(EnvironmentConfig config, AwsClients clients) {
         ConfigValidator.requireValid(config);
+        if (config.ecsNative() != null) {
+            return new EcsNativeEnvironment(clients, config);
+        }
         if (config.codeDeploy() != null) {
             return new CodeDeployEnvironment(clients, config);
         }

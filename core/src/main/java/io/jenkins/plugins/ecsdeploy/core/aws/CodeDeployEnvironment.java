@@ -30,12 +30,8 @@ final class CodeDeployEnvironment implements EnvironmentKind {
 
     @Override
     public Ports.Factory ports(AnalysisConfig analysis) {
-        return env -> new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),
-                new ElbTestTraffic(clients.elb(), env), new EcsServiceControl(clients.ecs(), env, config.container()),
-                analysis == null ? new CloudWatchMetrics(clients.cloudWatch(), env)
-                        : new CloudWatchMetrics(clients.cloudWatch(), env, analysis),
-                lock(env), new CodeDeployRollout(clients.codeDeploy(), clients.ecs(), env, config.codeDeploy(),
-                        config.container()));
+        return env -> ManagedAlbPorts.bind(clients, env, config.container(), analysis, new CodeDeployRollout(
+                clients.codeDeploy(), clients.ecs(), env, config.codeDeploy(), config.container()));
     }
 
     @Override

@@ -93,6 +93,23 @@ final class EcsPreflight {
         return names;
     }
 
+    /** The service when it exists, is ACTIVE, uses the ECS controller and runs the container; else null. */
+    Service service(String clusterArn, String name, String field, String container) {
+        DescribeServicesResponse reply = problems.read(() -> AwsErrors.call("ecs:DescribeServices",
+                "service " + name + " in cluster " + clusterArn, field,
+                () -> ecs.describeServices(b -> b.cluster(clusterArn).services(name))));
+        if (reply == null) {
+            return null;
+        }
+        Service service = reply.services().stream().findFirst().orElse(null);
+        if (service == null) {
+            problems.add("ECS service '" + name + "' (" + field + ") was not found in cluster " + clusterArn
+                    + ": check the name, or create the service first.");
+            return null;
+        }
+        return check(service, clusterArn, field, container) ? service : null;
+    }
+
     private boolean check(Service service, String clusterArn, String field, String container) {
         String name = service.serviceName();
         if (!"ACTIVE".equals(service.status())) {

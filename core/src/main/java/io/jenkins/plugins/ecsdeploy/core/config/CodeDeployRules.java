@@ -16,8 +16,8 @@ final class CodeDeployRules {
 
     /** CodeDeploy's names (application, group, config): 1 to 100 characters. */
     private static final int MAX_NAME = 100;
-    private static final Pattern LAMBDA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?");
-    private static final Pattern LAMBDA_ARN = Pattern.compile(
+    static final Pattern LAMBDA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?");
+    static final Pattern LAMBDA_ARN = Pattern.compile(
             "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?");
 
     private CodeDeployRules() {

@@ -33,7 +33,12 @@ public final class ConfigValidator {
         checkName(c.name(), out);
         String region = checkRegion(c.region(), out);
         checkEndpoint(c.endpointUrl(), out);
-        if (c.codeDeploy() != null) {
+        if (c.ecsNative() != null) {
+            EcsNativeRules.check(c, out);
+            checkCluster(c.cluster(), region, out);
+            checkContainer(c.container(), out);
+            checkService("ecsNative.service", c.ecsNative().service(), region, out);
+        } else if (c.codeDeploy() != null) {
             CodeDeployRules.check(c, out);
             checkContainer(c.container(), out);
         } else if (c.steeredByDns()) {

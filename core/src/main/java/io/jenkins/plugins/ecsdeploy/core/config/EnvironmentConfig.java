@@ -21,6 +21,8 @@ import java.util.List;
  * @param route53 the weighted records that steer traffic instead of {@code listener}; null for an ALB environment
  * @param codeDeploy the CodeDeploy deployment group that deploys the environment (and from which cluster, service,
  *     target groups and listeners are read); null unless CodeDeploy runs its deployments
+ * @param ecsNative the ECS service whose BLUE_GREEN, CANARY or LINEAR strategy deploys the environment (its target
+ *     groups and listener rules are read from the service); null unless Amazon ECS runs its deployments
  */
 public record EnvironmentConfig(
         String name,
@@ -35,7 +37,8 @@ public record EnvironmentConfig(
         @JsonProperty("smokeChecks") List<SmokeCheckConfig> smokeChecks,
         AnalysisConfig analysis,
         Route53Config route53,
-        CodeDeployConfig codeDeploy) {
+        CodeDeployConfig codeDeploy,
+        EcsNativeConfig ecsNative) {
 
     public EnvironmentConfig {
         health = health == null ? HealthConfig.defaults() : health;
@@ -59,17 +62,26 @@ public record EnvironmentConfig(
                 analysis, route53, null);
     }
 
+    /** An environment of any kind but the ECS-native one. */
+    public EnvironmentConfig(String name, String region, String endpointUrl, String cluster, String container,
+            SlotsConfig slots, ListenerConfig listener, ListenerConfig testListener, HealthConfig health,
+            List<SmokeCheckConfig> smokeChecks, AnalysisConfig analysis, Route53Config route53,
+            CodeDeployConfig codeDeploy) {
+        this(name, region, endpointUrl, cluster, container, slots, listener, testListener, health, smokeChecks,
+                analysis, route53, codeDeploy, null);
+    }
+
     /**
-     * Whether AWS runs the environment's deployments itself (CodeDeploy), shifting traffic by its own deployment
-     * config; the engine starts, follows, approves and stops them.
+     * Whether AWS runs the environment's deployments itself (CodeDeploy, an ECS-native strategy), shifting traffic
+     * by its own deployment config; the engine starts, follows, approves and stops them.
      */
     public boolean managedByAws() {
-        return codeDeploy != null;
+        return codeDeploy != null || ecsNative != null;
     }
 
     /** Who runs the deployments when {@link #managedByAws()}, for messages ("CodeDeploy"); null otherwise. */
     public String managedKind() {
-        return codeDeploy != null ? "CodeDeploy" : null;
+        return codeDeploy != null ? "CodeDeploy" : ecsNative != null ? "Amazon ECS" : null;
     }
 
     /** Whether Route 53 weighted records steer traffic (else an ALB listener does). */
@@ -85,6 +97,6 @@ public record EnvironmentConfig(
     /** The same environment with another endpoint override. */
     public EnvironmentConfig withEndpointUrl(String url) {
         return new EnvironmentConfig(name, region, url, cluster, container, slots, listener, testListener, health,
-                smokeChecks, analysis, route53, codeDeploy);
+                smokeChecks, analysis, route53, codeDeploy, ecsNative);
     }
 }

@@ -32,6 +32,10 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
             entry("DescribeListeners", "routing"), entry("DescribeRules", "routing"),
             entry("AddTags", "tags"), entry("RemoveTags", "tags"), entry("DescribeTags", "tags"),
             entry("UpdateService", "services"), entry("DescribeServices", "services"),
+            entry("StopServiceDeployment", "services"), entry("ListServiceDeployments", "services"),
+            entry("DescribeServiceDeployments", "services"),
+            // ECS and Route 53 both name their tag read ListTagsForResource: one concern for both services' tags.
+            entry("TagResource", "zonetags"), entry("UntagResource", "zonetags"),
             entry("DescribeTargetHealth", "services"),
             entry("RegisterTaskDefinition", "taskdefs"), entry("DescribeTaskDefinition", "taskdefs"),
             entry("PutDashboard", "dashboards"), entry("GetDashboard", "dashboards"),
@@ -154,6 +158,8 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition serve(Protocol protocol, String action, Map<String, String> params, String body,
             String requestId, Function<FakeAwsState, byte[]> handler) {
+        // ECS-native deployments move on the fake's clock, whatever is asked and whether or not it fails.
+        ecs.serviceDeployments.settle(state);
         Fault fault = faults.next(action);
         record(new Call(protocol.service, action, params, body, fault, protocol.wireName));
         if (fault == Fault.CONNECTION_RESET) {

@@ -86,6 +86,8 @@ public final class FakeAws implements AutoCloseable {
         if (builder.standardEnvironment) {
             StandardEnvironment.seed(state, builder.clock.instant());
         }
+        // The first copy of the state learns its classes (slow on a busy machine); not while a client waits.
+        state.copy();
         dispatcher = new Dispatcher(state, builder.clock, builder.readTimeoutDelay);
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(dispatcher));
         server.start();
@@ -145,6 +147,15 @@ public final class FakeAws implements AutoCloseable {
     /** The production rule's forward weights, as percent. */
     public TrafficSplit ruleSplit() {
         return read(s -> split(s.rules.get(RULE_ARN).actions));
+    }
+
+    /** A listener rule's forward weights for two target groups, as percent (blue, green). */
+    public TrafficSplit ruleSplit(String ruleArn, String blueTargetGroupArn, String greenTargetGroupArn) {
+        return read(s -> {
+            FakeAwsState.Rule rule = s.rules.get(ruleArn);
+            return split(rule.isDefault ? s.listeners.get(rule.listenerArn).actions : rule.actions,
+                    blueTargetGroupArn, greenTargetGroupArn);
+        });
     }
 
     /** The name of the target group the test listener forwards to, or null when there is none or no test listener. */
@@ -312,10 +323,13 @@ public final class FakeAws implements AutoCloseable {
     }
 
     private static TrafficSplit split(List<Action> actions) {
+        return split(actions, BLUE_TARGET_GROUP_ARN, GREEN_TARGET_GROUP_ARN);
+    }
+
+    private static TrafficSplit split(List<Action> actions, String blue, String green) {
         Action forward = actions.stream().filter(a -> "forward".equals(a.type)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No forward action in " + actions.size() + " actions"));
-        return TrafficSplit.fromWeights(
-                forward.weightOf(BLUE_TARGET_GROUP_ARN), forward.weightOf(GREEN_TARGET_GROUP_ARN));
+        return TrafficSplit.fromWeights(forward.weightOf(blue), forward.weightOf(green));
     }
 
     private static int atLeast(int minimum, int value, String name) {

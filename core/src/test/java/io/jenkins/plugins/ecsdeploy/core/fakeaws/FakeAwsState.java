@@ -25,6 +25,13 @@ public final class FakeAwsState {
     public int rolloutSteps = 2;
     /** DescribeTargetHealth calls a running task must have been seen in before it reports healthy. */
     public int healthyAfterPolls = 1;
+    /** Seconds of (simulated) time each lifecycle stage of an ECS-native service deployment takes, bake times aside. */
+    public long stageSeconds = 30;
+    /**
+     * Constant answers (SUCCEEDED, FAILED, IN_PROGRESS) of lifecycle hook functions, by function ARN; a hook not
+     * listed runs the project's approval hook (examples/ecs-native/approval-hook) on the service's tags.
+     */
+    public Map<String, String> hookAnswers = new LinkedHashMap<>();
 
     public Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
     public Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
@@ -248,6 +255,21 @@ public final class FakeAwsState {
         public String containerName = "app";
         public int containerPort = 8080;
         public boolean rolloutFails;
+        /**
+         * The deploymentConfiguration as last set (strategy, bakeTimeInMinutes, canaryConfiguration,
+         * linearConfiguration, alarms, lifecycleHooks); null for the ROLLING defaults.
+         */
+        public ObjectNode deploymentConfiguration;
+        /** loadBalancers[0].advancedConfiguration of an ECS-native blue/green service, else null. */
+        public ObjectNode advancedConfiguration;
+        /** ECS tags of the service (TagResource, ListTagsForResource). */
+        public Map<String, String> tags = new LinkedHashMap<>();
+        /** The service revision production runs now, once the service has had a service deployment. */
+        public String currentRevisionArn;
+        /** Task definition of each service revision, by revision ARN. */
+        public Map<String, String> revisions = new LinkedHashMap<>();
+        /** ECS-native service deployments, newest first. */
+        public List<ServiceDeployment> serviceDeployments = new ArrayList<>();
         /** Fargate platform version and awsvpc subnets, reported when set (CodeDeploy's AppSpec copies them). */
         public String platformVersion;
         public List<String> subnets = new ArrayList<>();
@@ -277,9 +299,49 @@ public final class FakeAwsState {
         public long createdAt;
     }
 
+    /**
+     * A service deployment that ECS runs itself (strategy BLUE_GREEN, CANARY or LINEAR): its lifecycle stage and
+     * the production share it has moved to the target revision, on the fake's clock (epoch seconds).
+     */
+    public static class ServiceDeployment {
+        public String arn;
+        public String serviceArn;
+        public String clusterArn;
+        /** PENDING, IN_PROGRESS, SUCCESSFUL, STOP_REQUESTED, STOPPED, ROLLBACK_REQUESTED, ROLLBACK_IN_PROGRESS, ... */
+        public String status = "IN_PROGRESS";
+        public String statusReason;
+        public String lifecycleStage;
+        public String sourceRevisionArn;
+        public String targetRevisionArn;
+        public String sourceTargetGroupArn;
+        public String targetTargetGroupArn;
+        public int desiredCount;
+        /** The deploymentConfiguration the deployment started with. */
+        public ObjectNode configuration;
+        public long createdAt;
+        public long stageEndsAt;
+        public long finishedAt;
+        public long stoppedAt;
+        /** Production percent on the target revision, and test traffic on it. */
+        public int productionShare;
+        public int testShare;
+        /** When the next canary or linear step moves traffic (0: none pending). */
+        public long nextShiftAt;
+        /** The hook of the current stage has answered SUCCEEDED; when it is asked next; its carried details. */
+        public boolean hookPassed;
+        public long hookNextAt;
+        public ObjectNode hookDetails;
+        public int hookInvocations;
+        public String rollbackReason;
+        public long rollbackStartedAt;
+        public List<String> triggeredAlarms = new ArrayList<>();
+    }
+
     /** A running task, registered as a target in its service's target group. */
     public static class Task {
         public String id;
+        /** The target group the task is registered in, when not its service's own (ECS-native blue/green). */
+        public String targetGroupArn;
         public String ip;
         public String taskDefinitionArn;
         /** DescribeTargetHealth calls that have seen this task. */

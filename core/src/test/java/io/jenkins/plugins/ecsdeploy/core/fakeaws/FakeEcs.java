@@ -17,9 +17,13 @@ import java.util.Optional;
 final class FakeEcs {
 
     private final Clock clock;
+    final FakeServiceDeployments serviceDeployments;
+    private final FakeEcsServiceDeployments serviceDeploymentActions;
 
     FakeEcs(Clock clock) {
         this.clock = clock;
+        this.serviceDeployments = new FakeServiceDeployments(clock);
+        this.serviceDeploymentActions = new FakeEcsServiceDeployments(serviceDeployments);
     }
 
     /** Answers one action with its JSON reply body. */
@@ -30,8 +34,8 @@ final class FakeEcs {
             case "UpdateService" -> updateService(request, s);
             case "DescribeTaskDefinition" -> describeTaskDefinition(request, s);
             case "RegisterTaskDefinition" -> registerTaskDefinition(request, s);
-            default -> throw AwsError.client("UnknownOperationException",
-                    "The fake ECS does not implement " + action + ".");
+            default -> serviceDeploymentActions.handle(action, request, s).orElseThrow(() -> AwsError.client(
+                    "UnknownOperationException", "The fake ECS does not implement " + action + "."));
         };
         return reply.toString();
     }
@@ -78,7 +82,7 @@ final class FakeEcs {
                 continue;
             }
             advance(service.get(), s);
-            services.add(describe(service.get()));
+            services.add(describe(service.get(), strings(request.path("include")).contains("TAGS")));
         }
         return reply;
     }
@@ -102,14 +106,23 @@ final class FakeEcs {
                     .orElseThrow(() -> AwsError.client("InvalidParameterException", "TaskDefinition not found."));
         }
         boolean forced = request.path("forceNewDeployment").asBoolean(false);
-        if (!taskDefinition.equals(primary.taskDefinitionArn) || forced) {
+        ServiceSettings.apply(service, request, s);
+        if (FakeServiceDeployments.managed(service)) {
+            if (!taskDefinition.equals(primary.taskDefinitionArn) || forced) {
+                serviceDeployments.start(service, taskDefinition, desired, s);
+            } else {
+                primary.desiredCount = desired;
+            }
+        } else if (!taskDefinition.equals(primary.taskDefinitionArn) || forced) {
             startRollout(service, taskDefinition, desired, s);
         } else {
             scale(primary, desired);
         }
-        syncTasks(service, s);
+        if (!FakeServiceDeployments.managed(service)) {
+            syncTasks(service, s);
+        }
         ObjectNode reply = JSON.createObjectNode();
-        reply.set("service", describe(service));
+        reply.set("service", describe(service, false));
         return reply;
     }
 
@@ -159,9 +172,13 @@ final class FakeEcs {
     /** Takes one step of every unfinished change of every service. */
     void tick(FakeAwsState s) {
         s.services.values().forEach(service -> advance(service, s));
+        serviceDeployments.settle(s);
     }
 
     private static void advance(Service service, FakeAwsState s) {
+        if (FakeServiceDeployments.managed(service)) {
+            return;
+        }
         Deployment p = service.primary();
         boolean rollingOut = "IN_PROGRESS".equals(p.rolloutState);
         if ("FAILED".equals(p.rolloutState) || (!rollingOut && p.runningCount == p.desiredCount)) {
@@ -214,7 +231,7 @@ final class FakeEcs {
         return task;
     }
 
-    private static ObjectNode describe(Service v) {
+    private static ObjectNode describe(Service v, boolean withTags) {
         Deployment p = v.primary();
         ObjectNode json = JSON.createObjectNode()
                 .put("serviceArn", v.arn).put("serviceName", v.name).put("clusterArn", v.clusterArn)
@@ -223,8 +240,11 @@ final class FakeEcs {
                 .put("pendingCount", pending(v)).put("launchType", "FARGATE")
                 .put("taskDefinition", p.taskDefinitionArn).put("schedulingStrategy", "REPLICA");
         if (v.targetGroupArn != null) {
-            json.putArray("loadBalancers").addObject().put("targetGroupArn", v.targetGroupArn)
+            ObjectNode lb = json.putArray("loadBalancers").addObject().put("targetGroupArn", v.targetGroupArn)
                     .put("containerName", v.containerName).put("containerPort", v.containerPort);
+            if (v.advancedConfiguration != null) {
+                lb.set("advancedConfiguration", v.advancedConfiguration.deepCopy());
+            }
         }
         json.putObject("deploymentController").put("type", v.deploymentController);
         if (v.platformVersion != null) {
@@ -239,6 +259,16 @@ final class FakeEcs {
         ObjectNode config = json.putObject("deploymentConfiguration")
                 .put("maximumPercent", 200).put("minimumHealthyPercent", 100);
         config.putObject("deploymentCircuitBreaker").put("enable", true).put("rollback", false);
+        if (v.deploymentConfiguration != null) {
+            config.setAll(v.deploymentConfiguration.deepCopy());
+        }
+        if (!v.serviceDeployments.isEmpty()) {
+            json.put("currentServiceDeployment", v.serviceDeployments.get(0).arn);
+        }
+        if (withTags) {
+            ArrayNode tags = json.putArray("tags");
+            v.tags.forEach((k, value) -> tags.addObject().put("key", k).put("value", value));
+        }
         ArrayNode deployments = json.putArray("deployments");
         for (Deployment d : v.deployments) {
             deployments.addObject().put("id", d.id).put("status", d.status)

@@ -155,8 +155,10 @@ final class FakeElb {
         TargetGroup tg = targetGroup(s, p.get("TargetGroupArn"));
         List<Task> tasks = new ArrayList<>();
         for (Service service : s.services.values()) {
-            if (tg.arn.equals(service.targetGroupArn)) {
-                tasks.addAll(service.tasks);
+            for (Task task : service.tasks) {
+                if (tg.arn.equals(task.targetGroupArn != null ? task.targetGroupArn : service.targetGroupArn)) {
+                    tasks.add(task);
+                }
             }
         }
         for (FakeAwsState.TaskSet taskSet : s.taskSets) {

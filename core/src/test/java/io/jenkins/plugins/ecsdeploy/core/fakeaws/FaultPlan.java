@@ -17,7 +17,8 @@ final class FaultPlan {
     static final Set<String> WRITES = Set.of(
             "ModifyListener", "ModifyRule", "AddTags", "RemoveTags", "RegisterTaskDefinition", "UpdateService",
             "PutDashboard", "ChangeResourceRecordSets", "ChangeTagsForResource",
-            "PauseService", "ResumeService", "CreateDeployment", "ContinueDeployment", "StopDeployment");
+            "PauseService", "ResumeService", "CreateDeployment", "ContinueDeployment", "StopDeployment",
+            "StopServiceDeployment", "TagResource", "UntagResource");
 
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
     private final Map<String, Fault> always = new HashMap<>();

@@ -9,6 +9,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.EcsNativeSeed;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Instant;
@@ -121,6 +122,10 @@ final class Driver {
         if (before == Scenario.Before.CODEDEPLOY) {
             rig.restore(rig.pristine);
             rig.aws.edit(CodeDeploySeed::seed);
+            start = rig.snapshot();
+        } else if (before == Scenario.Before.ECS_NATIVE) {
+            rig.restore(rig.pristine);
+            rig.aws.edit(s -> EcsNativeSeed.seed(s, "BLUE_GREEN"));
             start = rig.snapshot();
         } else if (before.request != null) {
             rig.restore(rig.pristine);

@@ -5,6 +5,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.Transition;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.EcsNativeSeed;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAwsState;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
@@ -155,6 +156,12 @@ final class Invariants {
         }
         if (scenario.dns()) {
             return true;
+        }
+        if (scenario.ecsNative()) {
+            String arn = slot == Slot.BLUE ? EcsNativeSeed.BLUE_TARGET_GROUP_ARN : EcsNativeSeed.GREEN_TARGET_GROUP_ARN;
+            return rig.aws.read((FakeAwsState s) -> !s.targetGroups.get(arn).unhealthy && s.service(EcsNativeSeed
+                    .SERVICE).tasks.stream().anyMatch(t -> arn.equals(t.targetGroupArn == null
+                            ? EcsNativeSeed.BLUE_TARGET_GROUP_ARN : t.targetGroupArn)));
         }
         if (scenario.codeDeploy()) {
             String arn = slot == Slot.BLUE ? FakeAws.BLUE_TARGET_GROUP_ARN : FakeAws.GREEN_TARGET_GROUP_ARN;

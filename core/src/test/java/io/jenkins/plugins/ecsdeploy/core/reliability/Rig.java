@@ -58,7 +58,27 @@ final class Rig implements AutoCloseable {
         aws = FakeAws.builder().readTimeoutDelay(READ_TIMEOUT_DELAY).clock(new SimulatedClock(() -> now)).start();
         clients = AwsClients.create(new AwsConnection(FakeAws.REGION, aws.endpoint(), SdkClients.credentials(),
                 RETRY));
+        warmUp();
         pristine = snapshot();
+    }
+
+    /**
+     * The first calls of new SDK clients load and initialise much of the SDK, which on a busy machine takes longer
+     * than the short attempt timeout: made here, so that no run's first call times out for it; then forgotten.
+     */
+    private void warmUp() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                clients.ecs().describeClusters(b -> b.clusters(FakeAws.CLUSTER));
+                clients.elb().describeListeners(b -> b.listenerArns(FakeAws.LISTENER_ARN));
+                clients.cloudWatch().describeAlarms(b -> b.alarmNames("warm-up"));
+                break;
+            } catch (RuntimeException slowStart) {
+                // Tried again: a timed-out first attempt still warmed part of the SDK.
+            }
+        }
+        // A rig that has run nothing has made no call.
+        aws.forgetCalls();
     }
 
     FakeAwsState snapshot() {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.CodeDeploySeed;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.EcsNativeSeed;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -68,7 +69,13 @@ enum Scenario {
             DeploymentRequest.deploy("v1.2.3", "reliability"), Before.CODEDEPLOY, Outcome.SUCCEEDED),
     /** CodeDeploy holds 10 % on green, whose 5xx rate fails the analysis: stopped with rollback, back on blue. */
     CODEDEPLOY_CANARY_FAILS("CodeDeploy canary stopped by the analysis", CodeDeploySeed.CONFIG,
-            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.CODEDEPLOY, Outcome.ROLLED_BACK);
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.CODEDEPLOY, Outcome.ROLLED_BACK),
+    /** ECS-native BLUE_GREEN: ECS walks its stages and moves the production rule to green, then the bake. */
+    ECS_NATIVE_DEPLOY("ECS-native blue/green deploy", EcsNativeSeed.CONFIG,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.ECS_NATIVE, Outcome.SUCCEEDED),
+    /** ECS-native CANARY holds 10 % on green, whose 5xx rate fails the analysis: StopServiceDeployment ROLLBACK. */
+    ECS_NATIVE_CANARY_FAILS("ECS-native canary stopped by the analysis", EcsNativeSeed.CONFIG,
+            DeploymentRequest.deploy("v1.2.3", "reliability"), Before.ECS_NATIVE, Outcome.ROLLED_BACK);
 
     final String title;
     final String yaml;
@@ -89,6 +96,11 @@ enum Scenario {
         return yaml.contains("codeDeploy:");
     }
 
+    /** Whether the service's own ECS-native strategy deploys the environment. */
+    boolean ecsNative() {
+        return yaml.contains("ecsNative:");
+    }
+
     /** Whether the slots are App Runner services. */
     boolean appRunner() {
         return yaml.contains("kind: appRunner");
@@ -101,6 +113,10 @@ enum Scenario {
 
     /** The production split as the fake holds it now. */
     TrafficSplit traffic(Rig rig) {
+        if (ecsNative()) {
+            return rig.aws.ruleSplit(EcsNativeSeed.PRODUCTION_RULE_ARN, EcsNativeSeed.BLUE_TARGET_GROUP_ARN,
+                    EcsNativeSeed.GREEN_TARGET_GROUP_ARN);
+        }
         return dns() ? rig.aws.recordSplit() : rig.aws.listenerSplit();
     }
 
@@ -111,8 +127,13 @@ enum Scenario {
             rig.aws.edit(s -> CodeDeploySeed.group(s).deploymentConfig =
                     "CodeDeployDefault.ECSCanary10Percent15Minutes");
         }
-        if (this == CANARY || this == CODEDEPLOY_CANARY_FAILS) {
-            for (String slot : new String[] {"blue", "green"}) {
+        if (this == ECS_NATIVE_CANARY_FAILS) {
+            rig.aws.edit(s -> s.service(EcsNativeSeed.SERVICE).deploymentConfiguration =
+                    EcsNativeSeed.configuration("CANARY"));
+        }
+        if (this == CANARY || this == CODEDEPLOY_CANARY_FAILS || this == ECS_NATIVE_CANARY_FAILS) {
+            String prefix = ecsNative() ? "native-" : "";
+            for (String slot : new String[] {prefix + "blue", prefix + "green"}) {
                 rig.aws.metrics().set(slot, "RequestCount", "Sum", 500)
                         .set(slot, "HTTPCode_Target_5XX_Count", "Sum", 0)
                         .set(slot, "TargetResponseTime", "p95", 0.1)
@@ -120,8 +141,8 @@ enum Scenario {
                         .set(slot, "HealthyHostCount", "Minimum", 2)
                         .set(slot, "UnHealthyHostCount", "Maximum", 0);
             }
-            if (this == CODEDEPLOY_CANARY_FAILS) {
-                rig.aws.metrics().set("green", "HTTPCode_Target_5XX_Count", "Sum", 150);
+            if (this == CODEDEPLOY_CANARY_FAILS || this == ECS_NATIVE_CANARY_FAILS) {
+                rig.aws.metrics().set(prefix + "green", "HTTPCode_Target_5XX_Count", "Sum", 150);
             }
         } else if (this == APP_RUNNER_PAUSED_DEPLOY) {
             rig.aws.edit(s -> s.appRunnerServices.get(FakeAws.APP_RUNNER_GREEN_ARN).status = "PAUSED");
@@ -155,7 +176,9 @@ enum Scenario {
         /** {@link #DNS_SWITCH} done: the weighted records send everything to green. */
         DNS_SWITCHED(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "reliability"), ROUTE53 + HEALTH),
         /** The standard environment made a CodeDeploy deployment group's ({@link CodeDeploySeed}). */
-        CODEDEPLOY(null);
+        CODEDEPLOY(null),
+        /** The standard environment with the ECS-native service web-native ({@link EcsNativeSeed}, BLUE_GREEN). */
+        ECS_NATIVE(null);
 
         final DeploymentRequest request;
         /** The environment the preparation runs in. */
