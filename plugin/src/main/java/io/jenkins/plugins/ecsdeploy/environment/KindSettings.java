@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class KindSettings {
 
     /** The top-level sections that say what kind an environment is; anything else belongs in the form. */
-    static final Set<String> SECTIONS = Set.of("route53", "slots", "codeDeploy");
+    static final Set<String> SECTIONS = Set.of("route53", "slots", "codeDeploy", "ecsNative");
 
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z0-9_]+)\\s*:", Pattern.MULTILINE);
 
@@ -56,7 +56,7 @@ final class KindSettings {
 
     /**
      * The form's configuration with the kind's sections put in. Route 53 records replace the listener, and a
-     * deployment AWS runs itself (CodeDeploy) reads listeners and slots from AWS: the form's listener and slots are
+     * deployment AWS runs itself (CodeDeploy, an ECS-native strategy) reads listeners and slots from AWS: the form's listener and slots are
      * left out unless the form names them, in which case the engine's validation says to remove one of them. The
      * YAML's slots replace the form's.
      */
@@ -71,6 +71,6 @@ final class KindSettings {
                 : kind.managedByAws() && !formSlots ? null : form.slots();
         return new EnvironmentConfig(form.name(), form.region(), form.endpointUrl(), form.cluster(), form.container(),
                 slots, listener, form.testListener(), form.health(), form.smokeChecks(), form.analysis(),
-                kind.route53(), kind.codeDeploy());
+                kind.route53(), kind.codeDeploy(), kind.ecsNative());
     }
 }

@@ -62,6 +62,22 @@ class KindSettingsTest {
     }
 
     @Test
+    void anEcsNativeSectionKeepsTheFormsCluster() {
+        DeploymentEnvironment env = environment();
+        env.setCluster("shop");
+        env.setContainer("app");
+        env.setKindYaml("ecsNative: {service: shop-web, strategy: CANARY}\n");
+
+        EnvironmentConfig config = env.toConfig();
+
+        assertThat(config.managedKind()).isEqualTo("Amazon ECS");
+        assertThat(config.cluster()).isEqualTo("shop");
+        assertThat(config.ecsNative().strategy()).isEqualTo("CANARY");
+        assertThat(config.listener()).isNull();
+        ConfigValidator.requireValid(config);
+    }
+
+    @Test
     void withoutItTheFormsOwnKindIsUnchanged() {
         DeploymentEnvironment env = environment();
         env.setListenerArn("arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web/1/2");
@@ -89,7 +105,7 @@ class KindSettingsTest {
         assertThatThrownBy(() -> KindSettings.parse("analysis:\n  minRequests: 5\nhealth: {}\n" + ROUTE53))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("analysis, health do not belong here")
-                .hasMessageContaining("codeDeploy, route53, slots");
+                .hasMessageContaining("codeDeploy, ecsNative, route53, slots");
     }
 
     @Test
