@@ -42,6 +42,13 @@ class EnvironmentKindsTest {
             """.formatted(FakeAws.HOSTED_ZONE_ID, FakeAws.RECORD_NAME, FakeAws.BLUE_SET_IDENTIFIER,
             FakeAws.GREEN_SET_IDENTIFIER);
 
+    private static final String CODE_DEPLOY = """
+            codeDeploy:
+              application: %s
+              deploymentGroup: %s
+              containerPort: 8080
+            """.formatted(CodeDeploySeed.APPLICATION, CodeDeploySeed.GROUP);
+
     private FakeAws aws;
 
     @BeforeEach
@@ -108,12 +115,7 @@ class EnvironmentKindsTest {
             CodeDeploySeed.group(s).readyWait = true;
             CodeDeploySeed.group(s).terminationWaitMinutes = 0;
         });
-        DeploymentEnvironment env = install("""
-                codeDeploy:
-                  application: %s
-                  deploymentGroup: %s
-                  containerPort: 8080
-                """.formatted(CodeDeploySeed.APPLICATION, CodeDeploySeed.GROUP));
+        DeploymentEnvironment env = install(CODE_DEPLOY);
         env.setContainer(FakeAws.CONTAINER);
         WorkflowJob job = r.createProject(WorkflowJob.class, "codedeploy");
         job.setDefinition(new CpsFlowDefinition("""
@@ -146,6 +148,28 @@ class EnvironmentKindsTest {
         assertThat(deploy.getManagedDeployment()).isNotNull();
         assertThat(deploy.getManagedEvents()).isNotEmpty();
         r.assertLogContains("Deployment " + deploy.getManagedDeployment(), run);
+    }
+
+    @Test
+    void aRollbackStepAfterACodeDeployDeploymentDeploysTheRevisionItReplaced(JenkinsRule r) throws Exception {
+        aws.edit(s -> {
+            CodeDeploySeed.seed(s);
+            s.codeDeployStepSeconds = 1;
+            CodeDeploySeed.group(s).terminationWaitMinutes = 0;
+        });
+        install(CODE_DEPLOY).setContainer(FakeAws.CONTAINER);
+
+        WorkflowRun run = run(r, """
+                blueGreenDeploy imageTag: 'v2.0.0'
+                rollbackDeployment reason: 'checkout errors'
+                """, Result.SUCCESS);
+
+        // The original task set is gone after the deployment: the rollback is a deployment of the revision the
+        // first one replaced, which the step takes from the deploy's state in this build.
+        assertThat(calls("CreateDeployment")).hasSize(2);
+        assertThat(calls("CreateDeployment").get(1).body()).contains(FakeAws.TASK_DEFINITION_ARN);
+        assertThat(aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        r.assertLogContains("checkout errors", run);
     }
 
     private DeploymentEnvironment install(String kindYaml) throws Exception {

@@ -5,14 +5,17 @@ import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.HttpResponses;
 import io.jenkins.plugins.ecsdeploy.Messages;
 import io.jenkins.plugins.ecsdeploy.core.analysis.StageRecord;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
 import io.jenkins.plugins.ecsdeploy.runtime.OperationSpec;
+import io.jenkins.plugins.ecsdeploy.runtime.TargetEnvironment;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,6 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
-import hudson.util.HttpResponses;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -92,6 +94,24 @@ public final class DeploymentAction implements RunAction2 {
     @CheckForNull
     public DeploymentEntry getLatest() {
         return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+    }
+
+    /**
+     * The state of this build's latest finished run on the environment {@code target} names, configured as it is
+     * now: a rollback step reuses the names it resolved and, where AWS runs the deployments, the revision its deploy
+     * replaced. Null when there is none; a run of another build is never taken, as its environment may have changed
+     * since.
+     */
+    @CheckForNull
+    public DeploymentState earlierRun(TargetEnvironment target) {
+        List<DeploymentEntry> all = getEntries();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            DeploymentEntry e = all.get(i);
+            if (!e.isRunning() && e.getTarget() != null && e.getTarget().config().equals(target.config())) {
+                return e.getState();
+            }
+        }
+        return null;
     }
 
     public void add(DeploymentEntry entry) {

@@ -1,12 +1,16 @@
 package io.jenkins.plugins.ecsdeploy.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ecsdeploy.Messages;
+import io.jenkins.plugins.ecsdeploy.action.DeploymentAction;
+import io.jenkins.plugins.ecsdeploy.core.engine.DeploymentState;
 import io.jenkins.plugins.ecsdeploy.core.engine.Outcome;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
+import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.runtime.AbortedBy;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentRun;
 import io.jenkins.plugins.ecsdeploy.runtime.DeploymentScope;
@@ -81,7 +85,8 @@ public class DeploymentStepExecution extends TickingStepExecution {
                 TargetEnvironment target = scope != null ? scope.getTarget()
                         : TargetResolver.resolve(environment, configFile, credentialsId, run,
                                 getContext().get(FilePath.class));
-                d = DeploymentRun.create(target, request, run, listener, scope == null ? null : scope.lock());
+                d = DeploymentRun.create(target, request, run, listener, scope == null ? null : scope.lock(),
+                        earlierRun(run, target));
                 deployment = d;
                 save(d);
                 Throwable stop = stopCause;
@@ -177,5 +182,12 @@ public class DeploymentStepExecution extends TickingStepExecution {
         DeploymentRun d = deployment;
         return d == null ? "resolving the environment and credentials"
                 : "deployment " + d.getId() + " on " + d.getEnvironment() + ": " + d.state().getPhase();
+    }
+
+    /** For a rollback, this build's earlier run on the same environment (see DeploymentAction#earlierRun). */
+    @CheckForNull
+    private DeploymentState earlierRun(Run<?, ?> run, TargetEnvironment target) {
+        DeploymentAction action = run.getAction(DeploymentAction.class);
+        return request.operation() == Operation.ROLLBACK && action != null ? action.earlierRun(target) : null;
     }
 }
