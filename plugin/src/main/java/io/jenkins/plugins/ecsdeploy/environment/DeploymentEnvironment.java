@@ -79,7 +79,7 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
     private String maxMemoryPercent;
     private String noData;
     private String analysisYaml;
-    /** The kind's sections of the YAML format (route53, slots) when the environment is not the form's own kind. */
+    /** The kind's sections of the YAML format (see {@link KindSettings}) when it is not the form's own kind. */
     private String kindYaml;
     /** Create or update the environment's CloudWatch dashboard when a deployment starts. */
     private boolean publishDashboard;
@@ -698,24 +698,14 @@ public final class DeploymentEnvironment implements Describable<DeploymentEnviro
         @POST
         public FormValidation doCheckAnalysisYaml(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.READ);
-            try {
-                AnalysisSettings.parse(value);
-                return FormValidation.ok();
-            } catch (RuntimeException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FormChecks.yaml(() -> AnalysisSettings.parse(value));
         }
 
         /** Checks the kind's YAML sections as a deployment would read them, naming the section or field. */
         @POST
         public FormValidation doCheckKindYaml(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.READ);
-            try {
-                KindSettings.parse(value);
-                return FormValidation.ok();
-            } catch (RuntimeException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FormChecks.yaml(() -> KindSettings.parse(value));
         }
 
         /** The AWS credentials the current user may pick, in the context of the folder being configured. */

@@ -56,6 +56,19 @@ public final class FormChecks {
         return FormValidation.ok();
     }
 
+    /**
+     * A YAML text area read as a deployment would read it: any error the reader raises (a syntax error, an unknown
+     * field, a misplaced section) is shown with its message, which names the field.
+     */
+    public static FormValidation yaml(Runnable read) {
+        try {
+            read.run();
+            return FormValidation.ok();
+        } catch (RuntimeException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     private static FormValidation check(Runnable parse) {
         try {
             parse.run();

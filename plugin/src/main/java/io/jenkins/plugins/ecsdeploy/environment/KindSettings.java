@@ -55,10 +55,10 @@ final class KindSettings {
     }
 
     /**
-     * The form's configuration with the kind's sections put in. Route 53 records replace the listener, and a
-     * deployment AWS runs itself (CodeDeploy, an ECS-native strategy) reads listeners and slots from AWS: the form's listener and slots are
-     * left out unless the form names them, in which case the engine's validation says to remove one of them. The
-     * YAML's slots replace the form's.
+     * The form's configuration with the kind's sections put in. Route 53 records replace the listener, and where
+     * AWS runs the deployments itself (CodeDeploy, an ECS-native strategy) listeners and slots are read from AWS: the
+     * form's listener and slots are left out unless the form names them, in which case the engine's validation says
+     * to remove one of them. The YAML's slots replace the form's.
      */
     static EnvironmentConfig apply(EnvironmentConfig form, @CheckForNull EnvironmentConfig kind, boolean formListener,
             boolean formSlots) {

@@ -187,7 +187,10 @@ public class DeploymentStepExecution extends TickingStepExecution {
     /** For a rollback, this build's earlier run on the same environment (see DeploymentAction#earlierRun). */
     @CheckForNull
     private DeploymentState earlierRun(Run<?, ?> run, TargetEnvironment target) {
+        if (request.operation() != Operation.ROLLBACK) {
+            return null;
+        }
         DeploymentAction action = run.getAction(DeploymentAction.class);
-        return request.operation() == Operation.ROLLBACK && action != null ? action.earlierRun(target) : null;
+        return action == null ? null : action.earlierRun(target);
     }
 }
