@@ -1,10 +1,14 @@
 package io.jenkins.plugins.ecsdeploy.core.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.ecsdeploy.core.config.CodeDeployConfig;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.Service;
 
@@ -16,6 +20,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
 final class CodeDeployAppSpec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An AppSpec written by a person may be YAML; YAML reads JSON too. */
+    private static final ObjectMapper YAML = new YAMLMapper();
 
     private CodeDeployAppSpec() {
     }
@@ -51,5 +57,28 @@ final class CodeDeployAppSpec {
             }
         }
         return appSpec.toString();
+    }
+
+    /**
+     * The task definition an AppSpec deploys: its ECS service resource's {@code TaskDefinition}; empty when the
+     * content is not an AppSpec this can read.
+     */
+    static Optional<String> taskDefinition(String content) {
+        if (content == null || content.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode resource : YAML.readTree(content).path("Resources")) {
+                for (JsonNode target : resource) {
+                    String arn = target.path("Properties").path("TaskDefinition").asText("");
+                    if (!arn.isBlank()) {
+                        return Optional.of(arn);
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // Not an AppSpec: the caller says it cannot tell which revision is deployed.
+        }
+        return Optional.empty();
     }
 }

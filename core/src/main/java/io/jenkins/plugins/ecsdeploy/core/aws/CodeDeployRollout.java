@@ -101,6 +101,17 @@ final class CodeDeployRollout implements ManagedRollout {
         return CodeDeployProgress.of(d, target(deploymentId), env);
     }
 
+    /** The AppSpec's task definition, when the revision is given as content (as this tool creates it). */
+    @Override
+    public Optional<String> deployedTaskDefinition(String deploymentId) {
+        var revision = deployment(deploymentId).revision();
+        if (revision == null || revision.revisionType() != RevisionLocationType.APP_SPEC_CONTENT
+                || revision.appSpecContent() == null) {
+            return Optional.empty();
+        }
+        return CodeDeployAppSpec.taskDefinition(revision.appSpecContent().content());
+    }
+
     @Override
     public void approve(String deploymentId) {
         proceed(deploymentId, DeploymentWaitType.READY_WAIT);

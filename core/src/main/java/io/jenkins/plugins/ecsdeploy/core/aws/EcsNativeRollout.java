@@ -136,6 +136,19 @@ final class EcsNativeRollout implements ManagedRollout {
         return EcsNativeProgress.of(d, split, waiting);
     }
 
+    /** The target service revision's task definition: the deployment's read, then its revision's. */
+    @Override
+    public Optional<String> deployedTaskDefinition(String deploymentId) {
+        ServiceDeployment d = deployment(deploymentId);
+        if (d.targetServiceRevision() == null || d.targetServiceRevision().arn() == null) {
+            return Optional.empty();
+        }
+        String revision = d.targetServiceRevision().arn();
+        return AwsErrors.call("ecs:DescribeServiceRevisions", "service revision " + revision, null,
+                () -> ecs.describeServiceRevisions(b -> b.serviceRevisionArns(revision))).serviceRevisions().stream()
+                .map(r -> r.taskDefinition()).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     @Override
     public void approve(String deploymentId) {
         verdict(deploymentId, "approved");

@@ -72,6 +72,8 @@ final class ManagedEntry {
         if (p.status().isGoingBack() || p.status() == ManagedStatus.SUCCEEDED) {
             throw new DeploymentFailure("Deployment " + id + " is " + p.status() + ": there is nothing to continue.");
         }
+        // Before the plan names the deployment as this run's: a refusal must leave it waiting, not stopped.
+        requireExpectedRevision(ctx, id, original.other());
         plan(s, id, original, original.other());
         String did = "following it";
         if (p.status() == ManagedStatus.WAITING_FOR_APPROVAL) {
@@ -85,6 +87,27 @@ final class ManagedEntry {
         }
         return Next.goTo(Phase.FOLLOW_MANAGED, "continuing deployment " + id + " of " + managed.describe() + ": "
                 + did).thenAt(ctx.nextPoll());
+    }
+
+    /**
+     * A switch tied to one version ({@code expectedImage}, as a deployment block passes it) continues only the
+     * deployment of that version: the revision it deploys is read from AWS and its image compared before anything
+     * is asked of it. Without an expected image nothing is read, as on any switch.
+     */
+    private static void requireExpectedRevision(StepContext ctx, String id, Slot newSlot) {
+        String expected = ((SwitchRequest) ctx.state.request).expectedImage();
+        if (expected == null) {
+            return;
+        }
+        ManagedRollout managed = ctx.aws().managed();
+        String revision = managed.deployedTaskDefinition(id).orElseThrow(() -> new DeploymentFailure(
+                "expectedImage: deployment " + id + " of " + managed.describe() + " does not say which task"
+                        + " definition it deploys (its revision is not an AppSpec given as content), so it cannot be"
+                        + " tied to " + expected + ". Nothing was changed. Check its revision in the console, then"
+                        + " continue it without expectedImage, or roll it back."));
+        ctx.state.record.toImage = ctx.aws().services().taskDefinition(revision).image();
+        PreflightPhase.requireExpected(expected, newSlot, ctx.state.record.toImage,
+                "the new task set's slot, deployment " + id + " deploys " + revision);
     }
 
     /**

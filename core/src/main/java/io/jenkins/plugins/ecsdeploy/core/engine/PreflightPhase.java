@@ -344,7 +344,7 @@ final class PreflightPhase {
      *
      * @param role what the slot is to the operation, for the message
      */
-    private static void requireExpected(String expected, Slot slot, String actual, String role) {
+    static void requireExpected(String expected, Slot slot, String actual, String role) {
         if (!ImageReference.matches(expected, actual)) {
             throw new DeploymentFailure("expectedImage: " + slot + " (" + role + ") runs " + actual + ", not the"
                     + " expected " + expected + ". Nothing was changed: another deployment may have put another"

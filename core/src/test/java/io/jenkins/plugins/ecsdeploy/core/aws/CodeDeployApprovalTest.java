@@ -59,6 +59,37 @@ class CodeDeployApprovalTest {
     }
 
     @Test
+    void aSwitchTiedToTheDeployedVersionContinuesIt() {
+        rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        rig.aws.forgetCalls();
+
+        DeploymentState s = rig.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob")
+                .withExpectedImage("v1.2.3"), "d-switch", null);
+
+        assertThat(s.getRecord().getOutcome()).as(rig.log()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getToImage()).endsWith(":v1.2.3");
+        assertThat(rig.aws.calls("ContinueDeployment")).hasSize(1);
+        assertThat(rig.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
+    void aSwitchTiedToAnotherVersionIsRefusedAndTheDeploymentStillWaits() {
+        rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        rig.aws.forgetCalls();
+
+        DeploymentState s = rig.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob")
+                .withExpectedImage("v1.2.4"), "d-switch", null);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("expectedImage: green")
+                .contains(":v1.2.3, not the expected v1.2.4");
+        assertThat(rig.writes()).containsOnly("AddTags", "RemoveTags");
+        assertThat(rig.aws.<String>read(st -> st.codeDeployDeployments.values().iterator().next().status))
+                .isEqualTo("Ready");
+        assertThat(rig.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
     void aSecondSwitchEndsTheTerminationWaitAndTheOriginalTaskSetGoes() {
         rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
         rig.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob"), "d-switch", null);

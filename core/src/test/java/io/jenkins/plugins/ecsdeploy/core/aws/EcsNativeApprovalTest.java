@@ -70,6 +70,36 @@ class EcsNativeApprovalTest {
     }
 
     @Test
+    void aSwitchTiedToAnotherVersionIsRefusedWithoutApproving() {
+        rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        rig.aws.forgetCalls();
+
+        DeploymentState s = rig.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob")
+                .withExpectedImage("v1.2.4"), "d-switch", null);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("expectedImage: green")
+                .contains(":v1.2.3, not the expected v1.2.4");
+        assertThat(rig.aws.calls("DescribeServiceRevisions")).hasSize(1);
+        assertThat(approvalTag()).isNull();
+        assertThat(rig.writes()).containsOnly("AddTags", "RemoveTags");
+        assertThat(rig.production()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+    }
+
+    @Test
+    void aSwitchTiedToTheDeployedVersionApprovesIt() {
+        rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        rig.aws.forgetCalls();
+
+        DeploymentState s = rig.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob")
+                .withExpectedImage("v1.2.3"), "d-switch", null);
+
+        assertThat(s.getRecord().getOutcome()).as(rig.log()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(s.getRecord().getToImage()).endsWith(":v1.2.3");
+        assertThat(rig.production()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+    }
+
+    @Test
     void aRejectionStopsTheWaitingDeploymentWithRollbackAndRecordsItForTheHook() {
         rig.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
         String deployment = rig.aws.read(s -> s.service(EcsNativeSeed.SERVICE).serviceDeployments.get(0).arn);

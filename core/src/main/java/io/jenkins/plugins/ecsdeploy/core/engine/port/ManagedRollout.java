@@ -43,6 +43,13 @@ public interface ManagedRollout {
     /** Where the deployment is now, as AWS reports it: status, stage, the task sets' split, lifecycle events. */
     ManagedProgress progress(String deploymentId);
 
+    /**
+     * The task definition revision the deployment deploys (the new version), as AWS records it, or empty when AWS
+     * does not say (a CodeDeploy revision kept in S3). Read only when a caller ties an operation to one version
+     * ({@code expectedImage}): two reads at most.
+     */
+    Optional<String> deployedTaskDefinition(String deploymentId);
+
     /** Lets a deployment waiting at its approval point (CodeDeploy READY_WAIT) go on to shift traffic. */
     void approve(String deploymentId);
 
