@@ -10,12 +10,13 @@ import io.jenkins.plugins.ecsdeploy.core.config.CodeDeployConfig;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Service;
 
 /**
  * The AppSpec of an ECS deployment, as JSON content: the task definition, the container and port the target groups
- * forward to, the platform version and network configuration copied from the service (so the replacement task set
- * runs where the original does), and the hooks of the environment.
+ * forward to, the platform version, capacity provider strategy and network configuration copied from the service
+ * (so the replacement task set runs where the original does), and the hooks of the environment.
  */
 final class CodeDeployAppSpec {
 
@@ -33,6 +34,19 @@ final class CodeDeployAppSpec {
                 .put("ContainerPort", cd.containerPort());
         if (service.platformVersion() != null) {
             properties.put("PlatformVersion", service.platformVersion());
+        }
+        if (service.hasCapacityProviderStrategy() && !service.capacityProviderStrategy().isEmpty()) {
+            // Without it the replacement task set would take the cluster's default, not where the original runs.
+            ArrayNode strategy = properties.putArray("CapacityProviderStrategy");
+            for (CapacityProviderStrategyItem item : service.capacityProviderStrategy()) {
+                ObjectNode o = strategy.addObject().put("CapacityProvider", item.capacityProvider());
+                if (item.base() != null) {
+                    o.put("Base", item.base());
+                }
+                if (item.weight() != null) {
+                    o.put("Weight", item.weight());
+                }
+            }
         }
         if (service.networkConfiguration() != null && service.networkConfiguration().awsvpcConfiguration() != null) {
             AwsVpcConfiguration vpc = service.networkConfiguration().awsvpcConfiguration();

@@ -72,9 +72,12 @@ public final class EcsServiceControl implements ServiceControl {
                     + serviceText(slot) + " (" + reason + "): check " + serviceField(slot)
                     + " in the environment config.", null);
         }
+        String controller = s.deploymentController() == null ? "ECS" : s.deploymentController().typeAsString();
+        if (TaskSetSnapshots.applies(s)) {
+            return TaskSetSnapshots.of(s, controller, env.targetGroupArn(slot));
+        }
         Deployment primary = s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
                 .orElse(null);
-        String controller = s.deploymentController() == null ? "ECS" : s.deploymentController().typeAsString();
         return new ServiceSnapshot(s.serviceName(), s.serviceArn(), s.status(), controller, s.taskDefinition(),
                 count(s.desiredCount()), count(s.runningCount()), count(s.pendingCount()),
                 primary == null ? null : primary.rolloutStateAsString(),

@@ -28,9 +28,11 @@ public final class StatusReader {
         List<SlotStatus> slots = new ArrayList<>();
         for (Slot slot : Slot.values()) {
             ServiceSnapshot svc = aws.services().describe(slot);
-            TaskDefinitionSummary td = aws.services().taskDefinition(svc.taskDefinitionArn());
-            slots.add(new SlotStatus(slot, svc.serviceName(), svc.status(), td.arn(), td.revision(), td.image(),
-                    td.imageTag(), svc.desiredCount(), svc.runningCount(), svc.pendingCount(), svc.deployments(),
+            // A slot of a CodeDeploy service with no task set behind its target group runs nothing.
+            TaskDefinitionSummary td = svc.taskDefinitionArn() == null ? null
+                    : aws.services().taskDefinition(svc.taskDefinitionArn());
+            slots.add(new SlotStatus(slot, svc.serviceName(), svc.status(), td == null ? null : td.arn(),
+                    td == null ? 0 : td.revision(), td == null ? null : td.image(), td == null ? null : td.imageTag(), svc.desiredCount(), svc.runningCount(), svc.pendingCount(), svc.deployments(),
                     svc.rolloutState(), aws.health().targetHealth(slot), split.percentOf(slot),
                     split.percentOf(slot) == 100, aws.services().url(slot).orElse(null)));
         }

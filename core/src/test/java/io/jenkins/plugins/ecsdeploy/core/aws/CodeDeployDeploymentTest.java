@@ -47,6 +47,21 @@ class CodeDeployDeploymentTest {
     }
 
     @Test
+    void theAppSpecRepeatsTheServicesCapacityProviderStrategy() {
+        rig = new CodeDeployRig(s -> {
+            s.service(CodeDeploySeed.SERVICE).capacityProviderStrategy.put("FARGATE", new int[] {1, 1});
+            s.service(CodeDeploySeed.SERVICE).capacityProviderStrategy.put("FARGATE_SPOT", new int[] {0, 3});
+        });
+
+        DeploymentState s = rig.run(DeploymentRequest.deploy("v1.2.3", "alice"));
+
+        assertThat(s.getRecord().getOutcome()).as(rig.log()).isEqualTo(Outcome.SUCCEEDED);
+        String appSpec = rig.aws.calls("CreateDeployment").get(0).body().replace("\\\"", "\"");
+        assertThat(appSpec).contains("\"CapacityProviderStrategy\":[{\"CapacityProvider\":\"FARGATE\",\"Base\":1,"
+                + "\"Weight\":1},{\"CapacityProvider\":\"FARGATE_SPOT\",\"Base\":0,\"Weight\":3}]");
+    }
+
+    @Test
     void whileCodeDeployHoldsTheCanaryShareFailingMetricsStopItAndTheListenerIsVerifiedBackOnBlue() {
         rig = new CodeDeployRig(s -> CodeDeploySeed.group(s).deploymentConfig =
                 "CodeDeployDefault.ECSCanary10Percent15Minutes");

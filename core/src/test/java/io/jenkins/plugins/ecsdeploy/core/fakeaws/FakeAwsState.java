@@ -274,6 +274,8 @@ public final class FakeAwsState {
         public String platformVersion;
         public List<String> subnets = new ArrayList<>();
         public List<String> securityGroups = new ArrayList<>();
+        /** Capacity provider to {base, weight}, in order; empty for a launch type (FARGATE). */
+        public Map<String, int[]> capacityProviderStrategy = new LinkedHashMap<>();
         public List<Deployment> deployments = new ArrayList<>();
         public List<Task> tasks = new ArrayList<>();
 

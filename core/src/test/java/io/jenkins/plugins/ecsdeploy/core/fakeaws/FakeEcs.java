@@ -82,7 +82,7 @@ final class FakeEcs {
                 continue;
             }
             advance(service.get(), s);
-            services.add(describe(service.get(), strings(request.path("include")).contains("TAGS")));
+            services.add(describe(service.get(), s, strings(request.path("include")).contains("TAGS")));
         }
         return reply;
     }
@@ -122,7 +122,7 @@ final class FakeEcs {
             syncTasks(service, s);
         }
         ObjectNode reply = JSON.createObjectNode();
-        reply.set("service", describe(service, false));
+        reply.set("service", describe(service, s, false));
         return reply;
     }
 
@@ -231,7 +231,7 @@ final class FakeEcs {
         return task;
     }
 
-    private static ObjectNode describe(Service v, boolean withTags) {
+    private static ObjectNode describe(Service v, FakeAwsState s, boolean withTags) {
         Deployment p = v.primary();
         ObjectNode json = JSON.createObjectNode()
                 .put("serviceArn", v.arn).put("serviceName", v.name).put("clusterArn", v.clusterArn)
@@ -279,6 +279,8 @@ final class FakeEcs {
                     .put("rolloutStateReason", d.rolloutStateReason);
         }
         json.putArray("events");
+        FakeTaskSets.describe(v, s, json);
+        FakeTaskSets.capacityProviders(v, json);
         return json;
     }
 
