@@ -3,6 +3,12 @@
 
 Usage:
     python3 scripts/seed-moto.py --endpoint http://127.0.0.1:5000 [--output examples/moto-environment.yaml]
+    python3 scripts/seed-moto.py --endpoint http://127.0.0.1:5000 --codedeploy
+
+With --codedeploy it also creates ECS service `web-cd` (CODE_DEPLOY controller, behind `web-blue`) and the
+CodeDeploy application `web` with deployment group `web-dg` over the pair web-blue/web-green and both listeners,
+waiting at its ready point, and prints a `codeDeploy` environment file instead. moto keeps CodeDeploy
+deployments in `Created`; docs/emulator.md says what a run against it does and does not exercise.
 
 What it creates (all in region us-east-1 unless --region says otherwise):
   * a VPC with two subnets and a security group (the ALB and the Fargate services need them);
@@ -39,6 +45,9 @@ LOAD_BALANCER = "web-alb"
 SLOTS = {"blue": "web-blue", "green": "web-green"}
 TASKS_PER_SLOT = 2
 ALARM = "web-5xx"
+CODEDEPLOY_SERVICE = "web-cd"
+CODEDEPLOY_APPLICATION = "web"
+CODEDEPLOY_GROUP = "web-dg"
 # Fake task addresses: moto never starts tasks, so nothing registers them; moto reports ip targets healthy.
 TARGET_IPS = {"blue": ["10.0.1.11", "10.0.2.11"], "green": ["10.0.1.21", "10.0.2.21"]}
 # Per minute and target group: steady traffic with a 0.5% error rate, well inside the default thresholds.
@@ -53,6 +62,8 @@ def parse_args():
     p.add_argument("--endpoint", required=True, help="moto server URL, e.g. http://127.0.0.1:5000")
     p.add_argument("--region", default="us-east-1", help="AWS region to create the resources in")
     p.add_argument("--output", help="write the environment YAML here instead of to standard output")
+    p.add_argument("--codedeploy", action="store_true",
+                   help="also create a CodeDeploy-managed service and group, and print its environment")
     return p.parse_args()
 
 
@@ -62,7 +73,7 @@ def clients(endpoint, region):
               aws_access_key_id="testing", aws_secret_access_key="testing")
     # moto's server cannot read gzip-compressed bodies, which boto3 sends for PutMetricData over 10 KB.
     kw["config"] = Config(disable_request_compression=True)
-    return {name: boto3.client(name, **kw) for name in ("ec2", "elbv2", "ecs", "cloudwatch")}
+    return {name: boto3.client(name, **kw) for name in ("ec2", "elbv2", "ecs", "cloudwatch", "codedeploy")}
 
 
 def refuse_if_seeded(elb):
@@ -102,11 +113,12 @@ def create_load_balancer(elb, vpc, subnets, sg):
             HealthCheckPath="/health")["TargetGroups"][0]["TargetGroupArn"]
         elb.register_targets(TargetGroupArn=tgs[slot],
                              Targets=[{"Id": ip, "Port": 80} for ip in TARGET_IPS[slot]])
-    elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80,
-                        DefaultActions=forward({"blue": 100, "green": 0}, tgs))
-    elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=8080,
-                        DefaultActions=forward({"blue": 0, "green": 100}, tgs))
-    return lb, tgs
+    production = elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80,
+                                     DefaultActions=forward({"blue": 100, "green": 0}, tgs))
+    test = elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=8080,
+                               DefaultActions=forward({"blue": 0, "green": 100}, tgs))
+    listeners = [production["Listeners"][0]["ListenerArn"], test["Listeners"][0]["ListenerArn"]]
+    return lb, tgs, listeners
 
 
 def create_services(ecs, subnets, sg, tgs):
@@ -126,8 +138,7 @@ def create_services(ecs, subnets, sg, tgs):
         ecs.create_service(
             cluster=CLUSTER, serviceName=name, taskDefinition=td, desiredCount=TASKS_PER_SLOT,
             launchType="FARGATE", deploymentController={"type": "ECS"},
-            networkConfiguration={"awsvpcConfiguration": {
-                "subnets": subnets, "securityGroups": [sg], "assignPublicIp": "DISABLED"}},
+            networkConfiguration=network(subnets, sg),
             loadBalancers=[{"targetGroupArn": tgs[slot], "containerName": CONTAINER, "containerPort": 80}])
         # moto sets runningCount from MOTO_ECS_SERVICE_RUNNING at creation, but to desiredCount on every
         # UpdateService that names a desiredCount: this makes both slots report all their tasks running.
@@ -135,7 +146,34 @@ def create_services(ecs, subnets, sg, tgs):
         primary = [d for d in service.get("deployments", []) if d.get("status") == "PRIMARY"]
         if primary and primary[0].get("rolloutState") != "COMPLETED":
             stuck.append(name)
-    return stuck
+    return td, stuck
+
+
+def network(subnets, sg):
+    return {"awsvpcConfiguration": {"subnets": subnets, "securityGroups": [sg], "assignPublicIp": "DISABLED"}}
+
+
+def create_codedeploy(ecs, codedeploy, subnets, sg, tgs, listeners, td):
+    """A service whose task sets CodeDeploy owns, and its deployment group, waiting at the ready point."""
+    ecs.create_service(
+        cluster=CLUSTER, serviceName=CODEDEPLOY_SERVICE, taskDefinition=td, desiredCount=TASKS_PER_SLOT,
+        launchType="FARGATE", deploymentController={"type": "CODE_DEPLOY"}, networkConfiguration=network(subnets, sg),
+        loadBalancers=[{"targetGroupArn": tgs["blue"], "containerName": CONTAINER, "containerPort": 80}])
+    codedeploy.create_application(applicationName=CODEDEPLOY_APPLICATION, computePlatform="ECS")
+    codedeploy.create_deployment_group(
+        applicationName=CODEDEPLOY_APPLICATION, deploymentGroupName=CODEDEPLOY_GROUP,
+        serviceRoleArn="arn:aws:iam::123456789012:role/codedeploy-ecs",
+        deploymentStyle={"deploymentType": "BLUE_GREEN", "deploymentOption": "WITH_TRAFFIC_CONTROL"},
+        blueGreenDeploymentConfiguration={
+            "deploymentReadyOption": {"actionOnTimeout": "STOP_DEPLOYMENT", "waitTimeInMinutes": 60},
+            "terminateBlueInstancesOnDeploymentSuccess": {"action": "TERMINATE",
+                                                          "terminationWaitTimeInMinutes": 5}},
+        ecsServices=[{"serviceName": CODEDEPLOY_SERVICE, "clusterName": CLUSTER}],
+        loadBalancerInfo={"targetGroupPairInfoList": [{
+            "targetGroups": [{"name": SLOTS["blue"]}, {"name": SLOTS["green"]}],
+            "prodTrafficRoute": {"listenerArns": [listeners[0]]},
+            "testTrafficRoute": {"listenerArns": [listeners[1]]}}]},
+        autoRollbackConfiguration={"enabled": True, "events": ["DEPLOYMENT_FAILURE"]})
 
 
 def seed_metrics(cw, lb_arn, tgs):
@@ -204,6 +242,30 @@ analysis:
 """
 
 
+def codedeploy_yaml(endpoint, region):
+    return f"""\
+# ecs-deploy environment of a CodeDeploy deployment group in moto, written by scripts/seed-moto.py --codedeploy
+# for the moto server at {endpoint}. moto keeps deployments in Created (docs/emulator.md).
+name: moto-codedeploy
+region: {region}
+endpointUrl: {endpoint}
+container: {CONTAINER}
+codeDeploy:
+  application: {CODEDEPLOY_APPLICATION}
+  deploymentGroup: {CODEDEPLOY_GROUP}
+  containerPort: 80
+health:
+  readinessTimeout: 60s
+  pollInterval: 2s
+  bakeTime: 10s
+analysis:
+  interval: 60s
+  noDataPerMetric:
+    p95: PASS
+    p99: PASS
+"""
+
+
 def main():
     args = parse_args()
     endpoint = args.endpoint.rstrip("/")
@@ -211,9 +273,11 @@ def main():
         aws = clients(endpoint, args.region)
         refuse_if_seeded(aws["elbv2"])
         vpc, subnets, sg = create_network(aws["ec2"], args.region)
-        lb, tgs = create_load_balancer(aws["elbv2"], vpc, subnets, sg)
-        stuck = create_services(aws["ecs"], subnets, sg, tgs)
+        lb, tgs, listeners = create_load_balancer(aws["elbv2"], vpc, subnets, sg)
+        td, stuck = create_services(aws["ecs"], subnets, sg, tgs)
         seed_metrics(aws["cloudwatch"], lb, tgs)
+        if args.codedeploy:
+            create_codedeploy(aws["ecs"], aws["codedeploy"], subnets, sg, tgs, listeners, td)
     except (BotoCoreError, ClientError) as e:
         sys.exit("seed-moto.py: could not seed moto at %s: %s" % (endpoint, e))
     if stuck:
@@ -221,7 +285,7 @@ def main():
               "Start moto with MOTO_ECS_SERVICE_RUNNING=%d (scripts/demo.sh does) or a deploy stops at "
               "WAIT_FOR_READY when health.readinessTimeout runs out." % (", ".join(stuck), TASKS_PER_SLOT),
               file=sys.stderr)
-    text = environment_yaml(endpoint, args.region)
+    text = (codedeploy_yaml if args.codedeploy else environment_yaml)(endpoint, args.region)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as f:
             f.write(text)

@@ -65,6 +65,13 @@ final class FailureRoutes {
             }
             String traffic = s.traffic.wanted == null ? "This run had not moved traffic yet"
                     : "Traffic was last asked to be " + s.traffic.wanted;
+            if (s.managed.started()) {
+                // AWS may go on shifting traffic by itself: stopping the deployment comes before anything else.
+                return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.reasonPrefix() + "THE ROLLBACK FAILED: " + why
+                        + " Deployment " + s.managed.deploymentId + " of " + ctx.aws().managed().describe()
+                        + " may still be under way and move traffic by itself: stop it with rollback now (ecs-deploy"
+                        + " rollback, or in the AWS console), then check " + ctx.aws().router().readsFrom() + ".");
+            }
             return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.reasonPrefix() + "THE ROLLBACK FAILED: " + why + " "
                     + traffic + "; check " + ctx.aws().router().readsFrom() + " and move traffic to a healthy slot now.");
         }
