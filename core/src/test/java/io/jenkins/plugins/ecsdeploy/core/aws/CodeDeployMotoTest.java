@@ -108,7 +108,11 @@ class CodeDeployMotoTest {
         // The first poll reads the deployment, which the SDK cannot parse from moto, and the stop that follows is
         // not in moto: the run ends saying the deployment may still move traffic and how to stop it, with
         // production untouched.
-        for (int i = 0; i < 200 && engine.advance(s, runs.now) instanceof Instant next; i++) {
+        for (int i = 0; i < 200; i++) {
+            Instant next = engine.advance(s, runs.now);
+            if (next == null) {
+                break;
+            }
             runs.now = next.isAfter(runs.now) ? next : runs.now;
         }
         assertThat(s.getRecord().getOutcome()).as(String.join("\n", runs.log)).isEqualTo(Outcome.ROLLBACK_FAILED);
