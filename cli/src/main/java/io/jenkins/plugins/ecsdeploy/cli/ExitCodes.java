@@ -16,7 +16,7 @@ public final class ExitCodes {
     public static final int ROLLED_BACK = 3;
     /** The rollback failed or neither slot is healthy: a person must act now. */
     public static final int ROLLBACK_FAILED = 4;
-    /** Reading AWS failed (status): denied, missing resource, unreachable endpoint. */
+    /** An AWS error outside a run (status, unlock, dashboard): denied, missing resource, unreachable endpoint. */
     public static final int AWS_ERROR = 5;
     /** Another deployment holds the environment's lock: nothing was changed; wait, or break a dead run's lock. */
     public static final int LOCK_HELD = 6;
