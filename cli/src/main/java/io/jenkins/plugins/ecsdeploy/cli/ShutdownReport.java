@@ -34,7 +34,10 @@ final class ShutdownReport {
 
     private void onShutdown(AbortSignal signal) {
         if (reported.getCount() == 0) {
-            return; // An ordinary exit: the command has reported already.
+            // The command has reported: an ordinary exit, or a signal in the instant between the report and
+            // System.exit, which would otherwise end the process with the signal's 130/143. Either way, its code.
+            haltWith(exitCode);
+            return;
         }
         signal.request("interrupted by a signal");
         try {
@@ -45,8 +48,12 @@ final class ShutdownReport {
             Thread.currentThread().interrupt();
             return;
         }
+        haltWith(exitCode);
+    }
+
+    private static void haltWith(int code) {
         System.out.flush();
         System.err.flush();
-        Runtime.getRuntime().halt(exitCode);
+        Runtime.getRuntime().halt(code);
     }
 }
