@@ -71,12 +71,14 @@ final class TextPrinter implements Printer {
     public void status(EnvironmentStatus status) {
         out.println("Environment " + status.environment() + ": traffic " + status.split()
                 + status.activeSlot().map(s -> ", active slot " + s).orElse(", split between slots"));
-        out.printf("%-6s %-4s %-24s %-10s %-5s %-9s %-8s %-12s%n", "SLOT", "LIVE", "SERVICE", "IMAGE TAG", "REV",
-                "TASKS", "HEALTHY", "ROLLOUT");
+        // The service column fits its longest name: a CodeDeploy slot names its task set after the service.
+        int width = Math.max(24, status.slots().stream().mapToInt(s -> s.service().length()).max().orElse(0));
+        String row = "%-6s %-4s %-" + width + "s %-10s %-5s %-9s %-8s %-12s%n";
+        out.printf(row, "SLOT", "LIVE", "SERVICE", "IMAGE TAG", "REV", "TASKS", "HEALTHY", "ROLLOUT");
         for (SlotStatus s : status.slots()) {
             // A slot without task definition revisions (behind Route 53) shows what it serves whole: the endpoint.
             boolean ecs = s.taskDefinitionRevision() > 0;
-            out.printf("%-6s %-4s %-24s %-10s %-5s %-9s %-8s %-12s%n", s.slot(), s.percent() + "%", s.service(),
+            out.printf(row, s.slot(), s.percent() + "%", s.service(),
                     ecs ? s.imageTag() : s.image() == null ? "-" : s.image(), ecs ? String.valueOf(s.taskDefinitionRevision()) : "-",
                     s.running() + "/" + s.desired()
                             + (s.pending() > 0 ? "+" + s.pending() : ""),
