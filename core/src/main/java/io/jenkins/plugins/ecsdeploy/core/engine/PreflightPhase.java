@@ -61,6 +61,11 @@ final class PreflightPhase {
             requireStageCoversAnInterval(ctx, s.canaryStages().stageDuration());
             requireShortCache(ctx, s.canaryStages().stageDuration());
         }
+        if (staged) {
+            // Before the lock's write: a run refused for a firing alarm writes nothing and does not wait for the
+            // lock to settle. A run resumed past this point has its alarms watched from its first wait on.
+            requireAlarmsQuiet(ctx);
+        }
         if (s.lockFromScope) {
             return Next.goTo(Phase.CONFIRM_LOCK, "runs under the deployment lock its caller holds: "
                     + s.lock.describe());
@@ -78,9 +83,6 @@ final class PreflightPhase {
         }
         DeploymentState s = ctx.state;
         s.plan = new RunPlan(ctx.aws().router().currentSplit());
-        if (s.request.operation() == Operation.DEPLOY || s.request.operation() == Operation.CANARY) {
-            requireAlarmsQuiet(ctx);
-        }
         return switch (s.request.operation()) {
             case DEPLOY -> deploy(ctx);
             case CANARY -> canary(ctx);

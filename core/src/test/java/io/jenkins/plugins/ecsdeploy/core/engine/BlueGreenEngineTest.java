@@ -99,6 +99,8 @@ class BlueGreenEngineTest {
         assertThat(s.getRecord().getOutcomeMessage()).contains("Alarm already in ALARM before the deployment: web-5xx");
         assertThat(h.aws.calls("RegisterTaskDefinition")).isEmpty();
         assertThat(h.aws.calls("UpdateService")).isEmpty();
+        assertThat(h.aws.calls("AddTags")).as("refused before the lock is written").isEmpty();
+        assertThat(h.phases(s)).containsExactly(Phase.PREFLIGHT, Phase.FINISHED);
     }
 
     @Test
