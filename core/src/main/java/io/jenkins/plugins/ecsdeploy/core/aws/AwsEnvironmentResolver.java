@@ -20,16 +20,25 @@ public final class AwsEnvironmentResolver implements EnvironmentResolver {
     private final ElasticLoadBalancingV2Client elb;
     private final EcsClient ecs;
 
+    private final TaskDefinitionReads reads;
+
     public AwsEnvironmentResolver(ElasticLoadBalancingV2Client elb, EcsClient ecs) {
+        this(elb, ecs, new TaskDefinitionReads(ecs));
+    }
+
+    /** @param reads where the task definitions read here are kept for the ports of the same engine */
+    AwsEnvironmentResolver(ElasticLoadBalancingV2Client elb, EcsClient ecs, TaskDefinitionReads reads) {
         this.elb = elb;
         this.ecs = ecs;
+        this.reads = reads;
     }
 
     @Override
     public ResolvedEnvironment resolve(EnvironmentConfig config) {
         Problems problems = new Problems();
+        reads.forget();
         SlotsConfig slots = requireSlots(config.slots(), problems);
-        EcsPreflight ecsChecks = new EcsPreflight(ecs, problems);
+        EcsPreflight ecsChecks = new EcsPreflight(ecs, problems, reads);
         ElbPreflight elbChecks = new ElbPreflight(elb, problems);
 
         String clusterArn = ecsChecks.cluster(config.cluster(), config.region());

@@ -21,10 +21,17 @@ final class EcsPreflight {
     private final EcsClient ecs;
     private final Problems problems;
     private final Map<String, TaskDefinition> taskDefinitions = new HashMap<>();
+    private final TaskDefinitionReads reads;
 
     EcsPreflight(EcsClient ecs, Problems problems) {
+        this(ecs, problems, new TaskDefinitionReads(ecs));
+    }
+
+    /** @param reads where the task definitions read here are kept for the run's later steps */
+    EcsPreflight(EcsClient ecs, Problems problems, TaskDefinitionReads reads) {
         this.ecs = ecs;
         this.problems = problems;
+        this.reads = reads;
     }
 
     /** The cluster's ARN when it exists and is ACTIVE, else null with the problem recorded. */
@@ -134,8 +141,8 @@ final class EcsPreflight {
         String arn = service.taskDefinition();
         // Both slots often run the same revision: ask once, and record a failed read once (as null).
         if (!taskDefinitions.containsKey(arn)) {
-            taskDefinitions.put(arn, problems.read(() -> AwsErrors.call("ecs:DescribeTaskDefinition", arn, null,
-                    () -> ecs.describeTaskDefinition(b -> b.taskDefinition(arn)).taskDefinition())));
+            // With its tags, which a deploy's copy carries over: that copy then needs no read of its own.
+            taskDefinitions.put(arn, problems.read(() -> reads.withTags(arn).taskDefinition()));
         }
         TaskDefinition td = taskDefinitions.get(arn);
         if (td == null) {
