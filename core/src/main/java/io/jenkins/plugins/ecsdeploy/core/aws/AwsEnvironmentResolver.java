@@ -41,9 +41,10 @@ public final class AwsEnvironmentResolver implements EnvironmentResolver {
         EcsPreflight ecsChecks = new EcsPreflight(ecs, problems, reads);
         ElbPreflight elbChecks = new ElbPreflight(elb, problems);
 
-        String clusterArn = ecsChecks.cluster(config.cluster(), config.region());
-        Map<Slot, String> services = clusterArn == null || slots == null ? Map.of()
-                : ecsChecks.services(clusterArn, slots, config.container());
+        EcsPreflight.ClusterServices ecsSide = ecsChecks.clusterAndServices(config.cluster(), config.region(), slots,
+                config.container());
+        String clusterArn = ecsSide.clusterArn();
+        Map<Slot, String> services = ecsSide.services();
         if (slots != null) {
             elbChecks.readAhead(slots.blue().targetGroup(), slots.green().targetGroup());
         }
