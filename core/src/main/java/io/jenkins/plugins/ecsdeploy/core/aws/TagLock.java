@@ -111,11 +111,11 @@ public abstract class TagLock implements DeploymentLock {
     @Override
     public void confirm(LockHolder ours) {
         Map<String, String> tags = read();
-        // A lock that lapsed before ours was taken is no one's; the confirmation follows within the settle delay.
         if (own(tags, ours) == null) {
             throw lost(holder(tags, ours.since()), "Lost the deployment lock on " + resource + " before it was"
                     + " confirmed: its tag is gone (broken by someone)");
         }
+        // A lock that lapsed before ours was taken is no one's; the confirmation follows within the settle delay.
         Optional<LockHolder> other = other(tags, ours, ours.since());
         if (other.isPresent()) {
             String ownKey = holderKey(ours.deploymentId());
