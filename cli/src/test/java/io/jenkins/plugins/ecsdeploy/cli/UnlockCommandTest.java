@@ -56,7 +56,11 @@ class UnlockCommandTest {
         assertThat(cli.out()).contains("FAILED: Another deployment holds the lock").contains("deployment d-ci-41")
                 .contains("started by alice").contains("on jenkins@ci").contains("ecs-deploy unlock");
         assertThat(cli.aws.calls("ModifyListener")).isEmpty();
-        assertThat(cli.aws.calls("AddTags")).isEmpty();
+        // Its only tag write is its own claim, withdrawn once it saw the holder's lock; that lock is untouched.
+        assertThat(cli.aws.calls("AddTags")).singleElement().satisfies(c -> assertThat(c.param("Tags.member.1.Key"))
+                .startsWith(LockTag.KEY + "/"));
+        assertThat(cli.aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys(LockTag.KEY);
+        assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-ci-41");
         assertThat(cli.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
     }
 

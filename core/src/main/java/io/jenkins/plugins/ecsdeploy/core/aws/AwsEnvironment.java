@@ -16,6 +16,8 @@ public final class AwsEnvironment implements EnvironmentKind {
 
     private final AwsClients clients;
     private final String containerName;
+    /** Shared by the resolver and each run's service control: see {@link TaskDefinitionReads}. */
+    private TaskDefinitionReads reads;
 
     private AwsEnvironment(AwsClients clients, String containerName) {
         this.clients = clients;
@@ -38,7 +40,14 @@ public final class AwsEnvironment implements EnvironmentKind {
 
     @Override
     public EnvironmentResolver resolver() {
-        return new AwsEnvironmentResolver(clients.elb(), clients.ecs());
+        return new AwsEnvironmentResolver(clients.elb(), clients.ecs(), reads());
+    }
+
+    private synchronized TaskDefinitionReads reads() {
+        if (reads == null) {
+            reads = new TaskDefinitionReads(clients.ecs());
+        }
+        return reads;
     }
 
     /**
@@ -47,7 +56,8 @@ public final class AwsEnvironment implements EnvironmentKind {
      */
     public Ports.Factory portsFactory(Function<ResolvedEnvironment, MetricsSource> metrics) {
         return env -> new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),
-                new ElbTestTraffic(clients.elb(), env), new EcsServiceControl(clients.ecs(), env, containerName),
+                new ElbTestTraffic(clients.elb(), env),
+                new EcsServiceControl(clients.ecs(), env, containerName, reads()),
                 metrics.apply(env), new ElbTagLock(clients.elb(), env));
     }
 

@@ -20,21 +20,31 @@ public final class AwsEnvironmentResolver implements EnvironmentResolver {
     private final ElasticLoadBalancingV2Client elb;
     private final EcsClient ecs;
 
+    private final TaskDefinitionReads reads;
+
     public AwsEnvironmentResolver(ElasticLoadBalancingV2Client elb, EcsClient ecs) {
+        this(elb, ecs, new TaskDefinitionReads(ecs));
+    }
+
+    /** @param reads where the task definitions read here are kept for the ports of the same engine */
+    AwsEnvironmentResolver(ElasticLoadBalancingV2Client elb, EcsClient ecs, TaskDefinitionReads reads) {
         this.elb = elb;
         this.ecs = ecs;
+        this.reads = reads;
     }
 
     @Override
     public ResolvedEnvironment resolve(EnvironmentConfig config) {
         Problems problems = new Problems();
+        reads.forget();
         SlotsConfig slots = requireSlots(config.slots(), problems);
-        EcsPreflight ecsChecks = new EcsPreflight(ecs, problems);
+        EcsPreflight ecsChecks = new EcsPreflight(ecs, problems, reads);
         ElbPreflight elbChecks = new ElbPreflight(elb, problems);
 
-        String clusterArn = ecsChecks.cluster(config.cluster(), config.region());
-        Map<Slot, String> services = clusterArn == null || slots == null ? Map.of()
-                : ecsChecks.services(clusterArn, slots, config.container());
+        EcsPreflight.ClusterServices ecsSide = ecsChecks.clusterAndServices(config.cluster(), config.region(), slots,
+                config.container());
+        String clusterArn = ecsSide.clusterArn();
+        Map<Slot, String> services = ecsSide.services();
         if (slots != null) {
             elbChecks.readAhead(slots.blue().targetGroup(), slots.green().targetGroup());
         }

@@ -17,6 +17,8 @@ final class CodeDeployEnvironment implements EnvironmentKind {
 
     private final AwsClients clients;
     private final EnvironmentConfig config;
+    /** Shared by the preflight and each run's service control: see {@link TaskDefinitionReads}. */
+    private TaskDefinitionReads reads;
 
     CodeDeployEnvironment(AwsClients clients, EnvironmentConfig config) {
         this.clients = clients;
@@ -25,13 +27,21 @@ final class CodeDeployEnvironment implements EnvironmentKind {
 
     @Override
     public EnvironmentResolver resolver() {
-        return new CodeDeployPreflight(clients.codeDeploy(), clients.ecs(), clients.elb(), clients.cloudWatch());
+        return new CodeDeployPreflight(clients.codeDeploy(), clients.ecs(), clients.elb(), clients.cloudWatch(),
+                reads());
     }
 
     @Override
     public Ports.Factory ports(AnalysisConfig analysis) {
         return env -> ManagedAlbPorts.bind(clients, env, config.container(), analysis, new CodeDeployRollout(
-                clients.codeDeploy(), clients.ecs(), env, config.codeDeploy(), config.container()));
+                clients.codeDeploy(), clients.ecs(), env, config.codeDeploy(), config.container()), reads());
+    }
+
+    private synchronized TaskDefinitionReads reads() {
+        if (reads == null) {
+            reads = new TaskDefinitionReads(clients.ecs());
+        }
+        return reads;
     }
 
     @Override

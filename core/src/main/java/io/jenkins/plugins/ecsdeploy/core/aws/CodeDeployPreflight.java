@@ -38,19 +38,28 @@ final class CodeDeployPreflight implements EnvironmentResolver {
     private final EcsClient ecs;
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
+    private final TaskDefinitionReads reads;
 
     CodeDeployPreflight(CodeDeployClient codeDeploy, EcsClient ecs, ElasticLoadBalancingV2Client elb,
             CloudWatchClient cloudWatch) {
+        this(codeDeploy, ecs, elb, cloudWatch, new TaskDefinitionReads(ecs));
+    }
+
+    /** @param reads where the task definition read here is kept for the run's later steps (plan, copy) */
+    CodeDeployPreflight(CodeDeployClient codeDeploy, EcsClient ecs, ElasticLoadBalancingV2Client elb,
+            CloudWatchClient cloudWatch, TaskDefinitionReads reads) {
         this.codeDeploy = codeDeploy;
         this.ecs = ecs;
         this.elb = elb;
         this.cloudWatch = cloudWatch;
+        this.reads = reads;
     }
 
     @Override
     public ResolvedEnvironment resolve(EnvironmentConfig config) {
         CodeDeployConfig cd = config.codeDeploy();
         Problems problems = new Problems();
+        reads.forget();
         String group = CodeDeployNames.group(cd);
         var reply = problems.read(() -> AwsErrors.call("codedeploy:GetDeploymentGroup", group, GROUP_FIELD,
                 () -> codeDeploy.getDeploymentGroup(b -> b.applicationName(cd.application())
@@ -150,9 +159,8 @@ final class CodeDeployPreflight implements EnvironmentResolver {
     }
 
     private void checkContainer(Service service, EnvironmentConfig config, String text, Problems problems) {
-        TaskDefinition td = problems.read(() -> AwsErrors.call("ecs:DescribeTaskDefinition",
-                service.taskDefinition(), null, () -> ecs.describeTaskDefinition(b -> b
-                        .taskDefinition(service.taskDefinition())).taskDefinition()));
+        // With its tags, which a deploy's copy carries over: that copy then needs no read of its own.
+        TaskDefinition td = problems.read(() -> reads.withTags(service.taskDefinition()).taskDefinition());
         if (td == null) {
             return;
         }

@@ -17,6 +17,8 @@ final class EcsNativeEnvironment implements EnvironmentKind {
 
     private final AwsClients clients;
     private final EnvironmentConfig config;
+    /** Shared by the preflight and each run's service control: see {@link TaskDefinitionReads}. */
+    private TaskDefinitionReads reads;
 
     EcsNativeEnvironment(AwsClients clients, EnvironmentConfig config) {
         this.clients = clients;
@@ -25,13 +27,20 @@ final class EcsNativeEnvironment implements EnvironmentKind {
 
     @Override
     public EnvironmentResolver resolver() {
-        return new EcsNativePreflight(clients.ecs(), clients.elb(), clients.cloudWatch());
+        return new EcsNativePreflight(clients.ecs(), clients.elb(), clients.cloudWatch(), reads());
     }
 
     @Override
     public Ports.Factory ports(AnalysisConfig analysis) {
         return env -> ManagedAlbPorts.bind(clients, env, config.container(), analysis, new EcsNativeRollout(
-                clients.ecs(), clients.elb(), clients.cloudWatch(), env, config.ecsNative()));
+                clients.ecs(), clients.elb(), clients.cloudWatch(), env, config.ecsNative()), reads());
+    }
+
+    private synchronized TaskDefinitionReads reads() {
+        if (reads == null) {
+            reads = new TaskDefinitionReads(clients.ecs());
+        }
+        return reads;
     }
 
     @Override

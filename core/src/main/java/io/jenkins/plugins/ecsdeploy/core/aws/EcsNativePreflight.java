@@ -35,18 +35,27 @@ final class EcsNativePreflight implements EnvironmentResolver {
     private final EcsClient ecs;
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
+    private final TaskDefinitionReads reads;
 
     EcsNativePreflight(EcsClient ecs, ElasticLoadBalancingV2Client elb, CloudWatchClient cloudWatch) {
+        this(ecs, elb, cloudWatch, new TaskDefinitionReads(ecs));
+    }
+
+    /** @param reads where the task definition read here is kept for the run's later steps (plan, copy) */
+    EcsNativePreflight(EcsClient ecs, ElasticLoadBalancingV2Client elb, CloudWatchClient cloudWatch,
+            TaskDefinitionReads reads) {
         this.ecs = ecs;
         this.elb = elb;
         this.cloudWatch = cloudWatch;
+        this.reads = reads;
     }
 
     @Override
     public ResolvedEnvironment resolve(EnvironmentConfig config) {
         EcsNativeConfig n = config.ecsNative();
         Problems problems = new Problems();
-        EcsPreflight ecsChecks = new EcsPreflight(ecs, problems);
+        reads.forget();
+        EcsPreflight ecsChecks = new EcsPreflight(ecs, problems, reads);
         String clusterArn = ecsChecks.cluster(config.cluster(), config.region());
         Service service = clusterArn == null ? null
                 : ecsChecks.service(clusterArn, n.service(), FIELD, config.container());

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
-import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /** The slots' ECS services: what they run, new task definition revisions, and rollouts. */
 public final class EcsServiceControl implements ServiceControl {
@@ -25,11 +24,17 @@ public final class EcsServiceControl implements ServiceControl {
     private final EcsClient ecs;
     private final ResolvedEnvironment env;
     private final String containerName;
+    private final TaskDefinitionReads reads;
 
     /**
      * @param containerName the container, in the services' task definitions, whose image is deployed
      */
     public EcsServiceControl(EcsClient ecs, ResolvedEnvironment env, String containerName) {
+        this(ecs, env, containerName, new TaskDefinitionReads(ecs));
+    }
+
+    /** @param reads the task definitions the engine's preflight read, reused here */
+    EcsServiceControl(EcsClient ecs, ResolvedEnvironment env, String containerName, TaskDefinitionReads reads) {
         if (containerName == null || containerName.isBlank()) {
             throw new IllegalArgumentException("container is not set: name the container, in the task definition,"
                     + " whose image is deployed.");
@@ -37,6 +42,7 @@ public final class EcsServiceControl implements ServiceControl {
         this.ecs = ecs;
         this.env = env;
         this.containerName = containerName;
+        this.reads = reads;
     }
 
     @Override
@@ -87,8 +93,7 @@ public final class EcsServiceControl implements ServiceControl {
 
     @Override
     public TaskDefinitionSummary taskDefinition(String taskDefinitionArn) {
-        TaskDefinition td = AwsErrors.call("ecs:DescribeTaskDefinition", taskDefinitionArn, null,
-                () -> ecs.describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn))).taskDefinition();
+        TaskDefinition td = reads.any(taskDefinitionArn).taskDefinition();
         return new TaskDefinitionSummary(td.taskDefinitionArn(), td.family(), count(td.revision()),
                 TaskDefinitionCopy.container(td, containerName).image());
     }
@@ -96,9 +101,7 @@ public final class EcsServiceControl implements ServiceControl {
     @Override
     public String registerWithImageTag(String sourceTaskDefinitionArn, String imageTag) {
         ImageReference.requireValidTag(imageTag);
-        DescribeTaskDefinitionResponse source = AwsErrors.call("ecs:DescribeTaskDefinition",
-                sourceTaskDefinitionArn, null, () -> ecs.describeTaskDefinition(
-                        b -> b.taskDefinition(sourceTaskDefinitionArn).include(TaskDefinitionField.TAGS)));
+        DescribeTaskDefinitionResponse source = reads.withTags(sourceTaskDefinitionArn);
         RegisterTaskDefinitionRequest request = TaskDefinitionCopy.withImageTag(source, containerName, imageTag);
         return AwsErrors.call("ecs:RegisterTaskDefinition", "task definition family " + request.family(), null,
                 () -> ecs.registerTaskDefinition(request)).taskDefinition().taskDefinitionArn();

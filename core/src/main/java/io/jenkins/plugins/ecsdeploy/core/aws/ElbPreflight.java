@@ -28,6 +28,11 @@ final class ElbPreflight {
     private final Map<String, List<Listener>> listenersByLoadBalancer = new HashMap<>();
     /** Target group ARNs by the name or ARN they were asked by, read ahead in one call. */
     private final Map<String, String> targetGroupArns = new HashMap<>();
+    /**
+     * The load balancers the slots' target groups are attached to, as those reads named them: the one a listener is
+     * given by name is usually among them, and then needs no read of its own.
+     */
+    private final java.util.Set<String> attachedLoadBalancers = new java.util.LinkedHashSet<>();
 
     ElbPreflight(ElasticLoadBalancingV2Client elb, Problems problems) {
         this.elb = elb;
@@ -56,6 +61,7 @@ final class ElbPreflight {
                     })).targetGroups().forEach(tg -> {
                         targetGroupArns.put(tg.targetGroupArn(), tg.targetGroupArn());
                         targetGroupArns.put(tg.targetGroupName(), tg.targetGroupArn());
+                        attachedLoadBalancers.addAll(tg.loadBalancerArns());
                     });
         } catch (RuntimeException e) {
             targetGroupArns.clear();
@@ -80,7 +86,11 @@ final class ElbPreflight {
                         b.names(nameOrArn);
                     }
                 })));
-        return reply == null || reply.targetGroups().isEmpty() ? null : reply.targetGroups().get(0).targetGroupArn();
+        if (reply == null || reply.targetGroups().isEmpty()) {
+            return null;
+        }
+        attachedLoadBalancers.addAll(reply.targetGroups().get(0).loadBalancerArns());
+        return reply.targetGroups().get(0).targetGroupArn();
     }
 
     /** The listener, and rule if one is configured, that {@code field} names; null after recording why not. */
@@ -174,6 +184,10 @@ final class ElbPreflight {
             return nameOrArn;
         }
         if (!loadBalancerArns.containsKey(nameOrArn)) {
+            attachedLoadBalancers.stream().filter(arn -> nameOrArn.equals(loadBalancerName(arn))).findFirst()
+                    .ifPresent(arn -> loadBalancerArns.put(nameOrArn, arn));
+        }
+        if (!loadBalancerArns.containsKey(nameOrArn)) {
             var reply = problems.read(() -> AwsErrors.call("elasticloadbalancing:DescribeLoadBalancers",
                     "load balancer '" + nameOrArn + "'", field + ".loadBalancer",
                     () -> elb.describeLoadBalancers(b -> b.names(nameOrArn))));
@@ -214,6 +228,16 @@ final class ElbPreflight {
                             .collect(Collectors.joining(", ", "[", "]")) + ": set the priority of the rule to steer.");
                     return null;
                 });
+    }
+
+    /**
+     * The name in a load balancer's ARN ({@code arn:...:loadbalancer/app/<name>/<id>}); names are unique in an
+     * account's region, as are the target groups that named the ARN.
+     */
+    static String loadBalancerName(String arn) {
+        int at = arn.indexOf(":loadbalancer/");
+        String[] parts = at < 0 ? new String[0] : arn.substring(at + ":loadbalancer/".length()).split("/");
+        return parts.length == 3 ? parts[1] : null;
     }
 
     private static boolean isArn(String value) {

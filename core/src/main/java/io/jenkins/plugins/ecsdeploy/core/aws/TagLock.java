@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,16 +17,25 @@ import java.util.Optional;
  * and remove tags on their kind of resource; the protocol is here.
  *
  * <p>Each run writes its hold under a key of its own ({@code <key>/<deployment id>}), so that no write or removal
- * can overwrite another run's. Taking the lock reads the tags (a live lock of another run fails at once) and writes
- * the run's key; the confirmation, after the settle delay, reads them again and the earliest live holder, by the
- * time it took the lock and then by id, holds it: two runs that both wrote see the same tags and agree on one. As
- * before, one run can miss the other only if its read and its write are further apart than the settle delay (see
- * {@link DeploymentLock}). Releasing removes the run's own key without reading first: nothing but this run writes
+ * can overwrite another run's. Taking the lock writes the run's key, without reading first; the confirmation,
+ * after the settle delay, reads the tags once: the run holds the lock only if no other run's live key is there.
+ * Otherwise it removes its own key and stops as locked out. No clock decides anything: of two runs, the one that
+ * reads second reads after its own write, which followed the other's write or preceded the other's read; so it sees
+ * the other's key, or the other sees its key, or both see both and both stop (runs that start in the same instant:
+ * safe, and the message says to run again). Two runs never both hold the lock, whatever their clocks say and however
+ * long a step takes, as long as a read shows every write that finished before it. A run that holds the lock ignores
+ * other runs' keys on renewal: they are claims about to be withdrawn, as their runs see its key.
+ *
+ * <p>The release before this one read the tags before writing (failing at once on a live lock) and let the earliest
+ * taker win at the confirmation. Against a run of that release this protocol is safe under that release's own
+ * assumption: its read and write are less than the settle delay apart. If its read came before this run's write, its
+ * write comes before this run's confirmation, which then sees it and stops; if its read came after, it sees this
+ * run's key and stops at once. Releasing removes the run's own key without reading first: nothing but this run writes
  * that key.
  *
- * <p>The previous release kept the lock in the single key {@code <key>}. A live value there is held, ahead of any
- * per-run key, so that a run of that release (on another controller, or resumed here from its saved state) is
- * never overtaken; a run resumed here removes it on release along with its own key.
+ * <p>An earlier release kept the lock in the single key {@code <key>}. A live value there is another run's hold, so
+ * that a run of that release (on another controller, or resumed here from its saved state) is never overtaken; a run
+ * resumed here holds by it, and removes it on release along with its own key.
  */
 public abstract class TagLock implements DeploymentLock {
 
@@ -92,27 +102,31 @@ public abstract class TagLock implements DeploymentLock {
         return holder(tags, newest);
     }
 
+    /** Writes this run's key, without reading first: whether another run holds the lock is {@link #confirm}'s. */
     @Override
     public LockHolder acquire(LockHolder wanted, Instant now) {
-        // Compare as stored: a long id is cut in the tag.
-        LockHolder stored = LockTag.decode(LockTag.encode(wanted));
-        Optional<LockHolder> held = holder(read(), now);
-        if (held.isPresent() && !held.get().sameDeployment(stored)) {
-            throw new LockHeldException("Another deployment holds the lock on " + resource + ": "
-                    + held.get().describe() + ". Wait for it to finish; if it is dead, break its lock with"
-                    + " `ecs-deploy unlock -c <env.yaml> --force --reason \"...\"`"
-                    + (held.get().expires() == null ? "." : " or wait until it expires."), held.get());
-        }
         return write(wanted);
     }
 
     @Override
     public void confirm(LockHolder ours) {
         Map<String, String> tags = read();
+        if (own(tags, ours) == null) {
+            throw lost(holder(tags, ours.since()), "Lost the deployment lock on " + resource + " before it was"
+                    + " confirmed: its tag is gone (broken by someone)");
+        }
         // A lock that lapsed before ours was taken is no one's; the confirmation follows within the settle delay.
-        Optional<LockHolder> held = holder(tags, ours.since());
-        if (!held.equals(Optional.of(ours))) {
-            throw lost(held, "Lost the race for the deployment lock on " + resource);
+        Optional<LockHolder> other = other(tags, ours, ours.since());
+        if (other.isPresent()) {
+            String ownKey = holderKey(ours.deploymentId());
+            removeTags(ownKey);
+            lastRead = new HashMap<>(tags);
+            lastRead.remove(ownKey);
+            throw new LockHeldException("Another deployment holds the lock on " + resource + ": "
+                    + other.get().describe() + ". This run withdrew its own claim and changed nothing. Wait for it"
+                    + " to finish; if it is dead, break its lock with `ecs-deploy unlock -c <env.yaml> --force"
+                    + " --reason \"...\"`" + (other.get().expires() == null ? "" : " or wait until it expires")
+                    + ". Two runs that start in the same instant both stop this way: run again.", other.get());
         }
         List<String> lapsed = lapsedHolders(tags, ours.since());
         if (!lapsed.isEmpty()) {
@@ -126,9 +140,14 @@ public abstract class TagLock implements DeploymentLock {
         if (Duration.between(now, ours.expires()).compareTo(ttl.dividedBy(2)) > 0) {
             return ours;
         }
-        Optional<LockHolder> held = holder(read(), now);
-        if (held.isEmpty() || !held.get().sameDeployment(ours)) {
-            throw lost(held, "This run no longer holds the deployment lock on " + resource);
+        Map<String, String> tags = read();
+        // Another run's key beside ours is a claim that run withdraws at its confirmation; the single key of an
+        // earlier release is not (that release does not look at ours).
+        String single = tags.get(key);
+        boolean earlierReleaseHolds = single != null && !LockTag.decode(single).sameDeployment(ours)
+                && !LockTag.decode(single).isExpired(now);
+        if (own(tags, ours) == null || earlierReleaseHolds) {
+            throw lost(holder(tags, now), "This run no longer holds the deployment lock on " + resource);
         }
         return write(ours.expiringAt(now.plus(ttl)));
     }
@@ -204,6 +223,32 @@ public abstract class TagLock implements DeploymentLock {
         }
         return tags.entrySet().stream().filter(e -> isHolderKey(e.getKey()))
                 .map(e -> LockTag.decode(e.getValue())).filter(h -> now == null || !h.isExpired(now))
+                .min(FIRST_TAKER);
+    }
+
+    /** This run's hold as {@code tags} keep it (its own key, or the earlier release's single key), or null. */
+    private String own(Map<String, String> tags, LockHolder ours) {
+        String value = tags.get(holderKey(ours.deploymentId()));
+        if (value == null || !LockTag.decode(value).sameDeployment(ours)) {
+            value = tags.get(key);
+        }
+        return value != null && LockTag.decode(value).sameDeployment(ours) ? value : null;
+    }
+
+    /**
+     * Another run's live hold in {@code tags} at {@code now}: the earlier release's single key first, else the
+     * earliest of the other runs' keys (the one named in messages).
+     */
+    private Optional<LockHolder> other(Map<String, String> tags, LockHolder ours, Instant now) {
+        String single = tags.get(key);
+        if (single != null) {
+            LockHolder legacy = LockTag.decode(single);
+            if (!legacy.sameDeployment(ours) && !legacy.isExpired(now)) {
+                return Optional.of(legacy);
+            }
+        }
+        return tags.entrySet().stream().filter(e -> isHolderKey(e.getKey()))
+                .map(e -> LockTag.decode(e.getValue())).filter(h -> !h.sameDeployment(ours) && !h.isExpired(now))
                 .min(FIRST_TAKER);
     }
 

@@ -107,6 +107,7 @@ public final class DeploymentEngine {
             }
             s.resolved = previous.resolved;
             s.recordedImages = previous.record.imagesBySlot();
+            KnownImages.carryOver(previous, s);
             if (request.operation() == Operation.ROLLBACK && previous.plan != null
                     && previous.request.operation() == Operation.DEPLOY) {
                 // Where AWS runs deployments and the original task set is gone, a rollback deploys this anew.

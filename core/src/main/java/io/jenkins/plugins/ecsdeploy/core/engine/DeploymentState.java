@@ -48,6 +48,12 @@ public final class DeploymentState {
     /** Null unless someone asked the run to stop. */
     AbortRequest abort;
     /**
+     * What {@link KnownImages} knows: container, then task definition ARN, to image. Optional (states saved before
+     * it have none, and read it as null), so it needs no new format.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    java.util.Map<String, java.util.Map<String, String>> taskDefinitionImages;
+    /**
      * The image each slot ran as the earlier run whose names this run reuses recorded it, for the record of a
      * preemptive rollback, which reads no service; not saved (a resumed run reads the image instead).
      */

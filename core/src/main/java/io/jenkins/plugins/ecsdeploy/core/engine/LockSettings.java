@@ -12,9 +12,9 @@ import java.util.Objects;
  *     Jenkins controller's URL
  * @param ttl how long a lock lasts without renewal; a run renews it when less than half is left, so a crashed run
  *     blocks others for at most this long
- * @param settle how long after writing the lock the run reads it back before its first write to AWS; it must be
- *     longer than the time between a competitor's read and write of the tag (one short step), see
- *     {@link DeploymentLock}
+ * @param settle how long after writing the lock the run reads it back before its first write to AWS: time for the
+ *     store to show every claim written before, and longer than the time between the read and the write of a run
+ *     of the previous release (one short step), see {@link DeploymentLock}
  */
 public record LockSettings(String where, Duration ttl, Duration settle) {
 

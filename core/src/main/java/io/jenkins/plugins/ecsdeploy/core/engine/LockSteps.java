@@ -18,7 +18,7 @@ final class LockSteps {
         this.settings = settings;
     }
 
-    /** Takes the lock; returns when to confirm it. */
+    /** Writes the run's claim on the lock; returns when to confirm it. */
     Instant acquire(StepContext ctx) {
         DeploymentState s = ctx.state;
         LockHolder wanted = LockHolder.forRun(s.record.id, s.record.startedBy, settings.where(), ctx.now,

@@ -12,12 +12,10 @@ import io.jenkins.plugins.ecsdeploy.core.model.ImageReference;
 import io.jenkins.plugins.ecsdeploy.core.model.ServiceSnapshot;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
-import io.jenkins.plugins.ecsdeploy.core.model.TaskDefinitionSummary;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,14 +96,14 @@ final class PreflightPhase {
                         + " switch to one slot, or roll back, before deploying again."));
         ServiceControl ecs = ctx.aws().services();
         ServiceSnapshot activeService = ecs.describe(active);
-        TaskDefinitionSummary current = ecs.taskDefinition(activeService.taskDefinitionArn());
+        String currentImage = KnownImages.imageOf(ctx, activeService.taskDefinitionArn());
         s.plan.stableSlot = active;
         s.plan.targetSlot = active.other();
-        s.plan.sourceTaskDefinitionArn = current.arn();
+        s.plan.sourceTaskDefinitionArn = activeService.taskDefinitionArn();
         s.plan.desiredCount = Math.max(1, activeService.desiredCount());
         s.plan.rollbackSplit = TrafficSplit.allTo(active);
-        record(s, current.image(), ImageReference.withTag(current.image(), s.deployRequest().imageTag()));
-        return Next.goTo(Phase.REGISTER_TASK_DEFINITION, active + " is live with " + current.image() + " ("
+        record(s, currentImage, ImageReference.withTag(currentImage, s.deployRequest().imageTag()));
+        return Next.goTo(Phase.REGISTER_TASK_DEFINITION, active + " is live with " + currentImage + " ("
                 + activeService.runningCount() + "/" + activeService.desiredCount() + " tasks); deploying "
                 + s.record.toImage + " to " + s.plan.targetSlot);
     }
@@ -122,7 +120,7 @@ final class PreflightPhase {
         // otherwise send most traffic to the idle one, which may have no task at all.
         requireHealthy(ctx, s.plan.stableSlot, "It would take " + (100 - request.stages().percents().get(0))
                 + "% of traffic at the first stage; scale it up, or name the other slot as the canary.");
-        Map<Slot, String> images = images(ctx.aws().services(), ctx.aws().services().describeBoth());
+        Map<Slot, String> images = images(ctx, ctx.aws().services().describeBoth());
         String stableImage = images.get(s.plan.stableSlot);
         String canaryImage = images.get(canary);
         record(s, stableImage, canaryImage);
@@ -148,7 +146,7 @@ final class PreflightPhase {
         s.plan.targetSlot = gain > 0 ? Slot.GREEN : gain < 0 ? Slot.BLUE
                 : wanted.green() >= wanted.blue() ? Slot.GREEN : Slot.BLUE;
         s.plan.stableSlot = s.plan.targetSlot.other();
-        Map<Slot, String> images = images(ctx.aws().services(), ctx.aws().services().describeBoth());
+        Map<Slot, String> images = images(ctx, ctx.aws().services().describeBoth());
         record(s, images.get(s.plan.stableSlot), images.get(s.plan.targetSlot));
         requireExpected(((SwitchRequest) s.request).expectedImage(), s.plan.targetSlot, s.record.toImage,
                 "the slot gaining traffic");
@@ -190,7 +188,7 @@ final class PreflightPhase {
         String expected = ((RollbackRequest) s.request).expectedImage();
         if (expected != null) {
             ServiceControl ecs = ctx.aws().services();
-            s.record.toImage = imageOn(ecs, ecs.describe(target));
+            s.record.toImage = KnownImages.imageOf(ctx, ecs.describe(target).taskDefinitionArn());
             requireExpected(expected, target, s.record.toImage, "the slot to return to");
         }
         ctx.applySplit(s.plan.rollbackSplit);
@@ -229,7 +227,7 @@ final class PreflightPhase {
         Map<Slot, ServiceSnapshot> services = ecs.describeBoth();
         ServiceSnapshot targetService = services.get(target);
         ServiceSnapshot otherService = services.get(target.other());
-        Map<Slot, String> images = images(ecs, services);
+        Map<Slot, String> images = images(ctx, services);
         record(s, images.get(target.other()), images.get(target));
         requireExpected(((RollbackRequest) s.request).expectedImage(), target, s.record.toImage,
                 "the slot to return to");
@@ -327,18 +325,11 @@ final class PreflightPhase {
         }
     }
 
-    /** Each slot's image, reading a task definition once when both slots run it. */
-    private static Map<Slot, String> images(ServiceControl ecs, Map<Slot, ServiceSnapshot> services) {
-        Map<String, String> byTaskDefinition = new HashMap<>();
+    /** Each slot's image, reading a task definition only when the run does not know it yet. */
+    private static Map<Slot, String> images(StepContext ctx, Map<Slot, ServiceSnapshot> services) {
         Map<Slot, String> images = new EnumMap<>(Slot.class);
-        services.forEach((slot, service) -> images.put(slot, byTaskDefinition.computeIfAbsent(
-                service.taskDefinitionArn(), arn -> ecs.taskDefinition(arn).image())));
+        services.forEach((slot, service) -> images.put(slot, KnownImages.imageOf(ctx, service.taskDefinitionArn())));
         return images;
-    }
-
-    /** The image of the deployed container in the task definition the service runs now. */
-    private static String imageOn(ServiceControl ecs, ServiceSnapshot service) {
-        return ecs.taskDefinition(service.taskDefinitionArn()).image();
     }
 
     /**

@@ -108,7 +108,7 @@ final class RollbackPhases {
         if (s.record.toImage == null) {
             try {
                 var ecs = ctx.aws().services();
-                s.record.toImage = ecs.taskDefinition(ecs.describe(s.plan.targetSlot).taskDefinitionArn()).image();
+                s.record.toImage = KnownImages.imageOf(ctx, ecs.describe(s.plan.targetSlot).taskDefinitionArn());
             } catch (RuntimeException e) {
                 ctx.progress("Could not read the image " + s.plan.targetSlot + " runs, for the record: "
                         + FailureMessages.of(e));

@@ -13,8 +13,11 @@ final class RolloutPhases {
         if (s.rollout.newTaskDefinitionArn == null) {
             s.rollout.newTaskDefinitionArn = ctx.aws().services().registerWithImageTag(s.plan.sourceTaskDefinitionArn,
                     s.deployRequest().imageTag());
+            // The copy differs from its source only in the tag, as the record's image does: the next run's
+            // switch then reads no task definition for it.
+            KnownImages.remember(s, ctx.config.container(), s.rollout.newTaskDefinitionArn, s.record.toImage);
         }
- if (ctx.aws().managed() != null) {
+        if (ctx.aws().managed() != null) {
             return Next.goTo(Phase.START_MANAGED, "registered " + s.rollout.newTaskDefinitionArn + " with "
                     + s.record.toImage);
         }

@@ -127,8 +127,9 @@ class AwsEnvironmentResolverTest {
 
         assertThat(env).isEqualTo(new ResolvedEnvironment(CLUSTER_ARN, "shop-blue", "shop-green", BLUE_TG,
                 GREEN_TG, LB_ARN, LISTENER_ARN, RULE_ARN, TEST_LISTENER_ARN, null));
-        assertThat(elbRequests(wire, "DescribeLoadBalancers")).singleElement()
-                .satisfies(r -> assertThat(form(r)).containsEntry("Names.member.1", "shop"));
+        // The load balancer's ARN comes from the target groups attached to it, the cluster's from its services.
+        assertThat(elbRequests(wire, "DescribeLoadBalancers")).isEmpty();
+        assertThat(ecsRequests(wire, "DescribeClusters")).isEmpty();
         assertThat(elbRequests(wire, "DescribeListeners")).singleElement()
                 .satisfies(r -> assertThat(form(r)).containsEntry("LoadBalancerArn", LB_ARN));
         assertThat(elbRequests(wire, "DescribeTargetGroups")).extracting(r -> form(r).get("Names.member.1"))
@@ -220,7 +221,56 @@ class AwsEnvironmentResolverTest {
     }
 
     @Test
+    void aLoadBalancerNoSlotTargetGroupIsAttachedToIsReadByName() {
+        wire.stubFor(elb("DescribeLoadBalancers", "Names.member.1", "other").willReturn(xmlError(400,
+                ElbReplies.error("LoadBalancerNotFound", "One or more load balancers not found"))));
+
+        PreflightException failure = catchThrowableOfType(PreflightException.class,
+                () -> resolver.resolve(config(BLUE_TG, GREEN_TG, new ListenerConfig(null, "other", 443, null, null),
+                        null)));
+
+        assertThat(failure.problems()).singleElement().satisfies(p -> assertThat(p)
+                .contains("load balancer 'other'", "LoadBalancerNotFound", "check listener.loadBalancer"));
+        assertThat(elbRequests(wire, "DescribeLoadBalancers")).singleElement()
+                .satisfies(r -> assertThat(form(r)).containsEntry("Names.member.1", "other"));
+    }
+
+    @Test
+    void anInactiveClusterIsReportedAsSuch() {
+        wire.stubFor(ecs("DescribeServices").willReturn(AwsWire.jsonError(400, "ClusterNotFoundException",
+                "Cluster not found.")));
+        wire.stubFor(ecs("DescribeClusters").willReturn(json(EcsReplies.describeClusters("shop", "INACTIVE"))));
+
+        PreflightException failure = catchThrowableOfType(PreflightException.class,
+                () -> resolver.resolve(config(BLUE_TG, GREEN_TG, byArn(LISTENER_ARN, null), null)));
+
+        assertThat(failure.problems()).singleElement().satisfies(p -> assertThat(p)
+                .contains("ECS cluster 'shop' (cluster) is INACTIVE, not ACTIVE: deploy to an active cluster."));
+    }
+
+    @Test
+    void whenNeitherServiceIsFoundTheClusterIsReadToNameIt() {
+        wire.stubFor(ecs("DescribeServices").willReturn(json(describeServices(List.of(), List.of(
+                EcsReplies.missing("arn:aws:ecs:eu-west-1:123456789012:service/shop/shop-blue"),
+                EcsReplies.missing("arn:aws:ecs:eu-west-1:123456789012:service/shop/shop-green"))))));
+
+        PreflightException failure = catchThrowableOfType(PreflightException.class,
+                () -> resolver.resolve(config(BLUE_TG, GREEN_TG, byArn(LISTENER_ARN, null), null)));
+
+        assertThat(failure.problems()).satisfiesExactly(
+                p -> assertThat(p).contains("ECS service 'shop-blue' (slots.blue.service) was not found in cluster "
+                        + CLUSTER_ARN),
+                p -> assertThat(p).contains("ECS service 'shop-green' (slots.green.service) was not found in cluster "
+                        + CLUSTER_ARN));
+        assertThat(ecsRequests(wire, "DescribeClusters")).hasSize(1);
+    }
+
+    @Test
     void aMissingClusterSkipsTheServiceChecksButNotTheLoadBalancerOnes() {
+        // ECS answers DescribeServices in a missing cluster with ClusterNotFoundException; DescribeClusters then
+        // says whether it is missing or inactive.
+        wire.stubFor(ecs("DescribeServices").willReturn(AwsWire.jsonError(400, "ClusterNotFoundException",
+                "Cluster not found.")));
         wire.stubFor(ecs("DescribeClusters").willReturn(json(EcsReplies.clusterMissing("shop"))));
         wire.stubFor(elb("DescribeRules", "ListenerArn", LISTENER_ARN).willReturn(xml(describeRules(
                 rule(RULE_ARN, "10", singleForward(BLUE_TG))))));
@@ -234,7 +284,7 @@ class AwsEnvironmentResolverTest {
                 p -> assertThat(p).contains("Listener " + LISTENER_ARN + " has no rule with priority 20",
                         "(listener.rulePriority)", "[10]"),
                 p -> assertThat(p).contains("no listener on port 9090 (testListener.port)", "[443, 8080]"));
-        assertThat(ecsRequests(wire, "DescribeServices")).isEmpty();
+        assertThat(ecsRequests(wire, "DescribeTaskDefinition")).isEmpty();
     }
 
     @Test
@@ -287,14 +337,14 @@ class AwsEnvironmentResolverTest {
 
     @Test
     void throttlingDuringPreflightIsAnAwsFailureNotAVerdictOnTheEnvironment() {
-        wire.stubFor(ecs("DescribeClusters").willReturn(AwsWire.jsonError(400, "ThrottlingException",
+        wire.stubFor(ecs("DescribeServices").willReturn(AwsWire.jsonError(400, "ThrottlingException",
                 "Rate exceeded")));
 
         AwsFailure failure = catchThrowableOfType(AwsFailure.class,
                 () -> resolver.resolve(config(BLUE_TG, GREEN_TG, byArn(LISTENER_ARN, null), null)));
 
-        assertThat(failure.getMessage()).startsWith("AWS throttled ecs:DescribeClusters");
-        assertThat(ecsRequests(wire, "DescribeClusters")).hasSize(RetrySettings.fast().maxAttempts());
+        assertThat(failure.getMessage()).startsWith("AWS throttled ecs:DescribeServices");
+        assertThat(ecsRequests(wire, "DescribeServices")).hasSize(RetrySettings.fast().maxAttempts());
     }
 
     private static void assertReadOnly() {

@@ -37,12 +37,13 @@ class CodeDeployCallBudgetTest {
         List<List<String>> steps = new ArrayList<>();
         List<String> calls = nonPoll(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", null, steps);
 
-        // 24: resolution 7 (group, service, task definition, two target groups, the two listeners), the group's
-        // idle check 1, lock 4 (take: read, write; confirm; release: remove), plan 3 (listener, service, task
-        // definition), the copy's read and register 2, start 3 (the run's own deployment looked up after a lost
-        // reply, the service's network for the AppSpec, create), the step that ends the bake 4 (deployment,
-        // target, listener, health). Polls while CodeDeploy works are two reads each (below).
-        assertThat(calls).as(calls.toString()).hasSize(24);
+        // 21: resolution 7 (group, service, task definition with its tags, two target groups, the two listeners),
+        // the group's idle check 1, lock 3 (write, confirm, remove: no read before the write, see TagLock), plan 2
+        // (listener, service; the task definition is the one resolution read, and immutable), register 1 (copying
+        // that same read), start 3 (the run's own deployment looked up after a lost reply, the service's network for
+        // the AppSpec, create), the step that ends the bake 4 (deployment, target, listener, health). Polls while
+        // CodeDeploy works are two reads each (below).
+        assertThat(calls).as(calls.toString()).hasSize(21);
         assertThat(calls.stream().filter(WRITES::contains)).containsExactly("AddTags", "RegisterTaskDefinition",
                 "CreateDeployment", "RemoveTags");
     }
@@ -68,9 +69,9 @@ class CodeDeployCallBudgetTest {
         List<String> calls = nonPoll(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.GREEN), "bob"), "d-sw",
                 deploy, new ArrayList<>());
 
-        // 12: lock 4, plan 1 (listener), the deployment under way 3 (list, status, task sets), the approval, the
+        // 11: lock 3, plan 1 (listener), the deployment under way 3 (list, status, task sets), the approval, the
         // verifying step 3 (deployment, target, listener).
-        assertThat(calls).as(calls.toString()).hasSize(12);
+        assertThat(calls).as(calls.toString()).hasSize(11);
         assertThat(calls.stream().filter(WRITES::contains)).containsExactly("AddTags", "ContinueDeployment",
                 "RemoveTags");
     }

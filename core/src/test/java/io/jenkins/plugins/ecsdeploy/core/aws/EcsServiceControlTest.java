@@ -180,6 +180,51 @@ class EcsServiceControlTest {
     }
 
     @Test
+    void aRevisionThePreflightReadWithItsTagsIsSummarisedAndCopiedWithoutAnotherRead() throws Exception {
+        wire.stubFor(ecs("DescribeTaskDefinition").willReturn(json(describeTaskDefinition(FULL_TASK_DEFINITION,
+                TAGS))));
+        wire.stubFor(ecs("RegisterTaskDefinition").willReturn(json(EcsReplies.registerTaskDefinition(NEW_TD_ARN))));
+        TaskDefinitionReads reads = new TaskDefinitionReads(clients.ecs());
+        reads.withTags(TD_ARN);
+        EcsServiceControl sharing = new EcsServiceControl(clients.ecs(), ENV, "web", reads);
+
+        assertThat(sharing.taskDefinition(TD_ARN).image()).endsWith("shop/web:1.4.0");
+        sharing.registerWithImageTag(TD_ARN, "1.5.0");
+
+        assertThat(ecsRequests(wire, "DescribeTaskDefinition")).hasSize(1);
+        assertThat(body(ecsRequests(wire, "RegisterTaskDefinition").get(0).getBodyAsString()).get("tags"))
+                .isEqualTo(body(TAGS));
+    }
+
+    @Test
+    void aRevisionReadWithoutItsTagsIsReadAgainWithThemForTheCopy() {
+        wire.stubFor(ecs("DescribeTaskDefinition").willReturn(json(describeTaskDefinition(FULL_TASK_DEFINITION,
+                TAGS))));
+        wire.stubFor(ecs("RegisterTaskDefinition").willReturn(json(EcsReplies.registerTaskDefinition(NEW_TD_ARN))));
+
+        services.taskDefinition(TD_ARN);
+        services.registerWithImageTag(TD_ARN, "1.5.0");
+
+        var described = ecsRequests(wire, "DescribeTaskDefinition");
+        assertThat(described).hasSize(2);
+        assertThat(described.get(1).getBodyAsString()).contains("TAGS");
+    }
+
+    @Test
+    void aNewPreflightReadsTheRevisionAgainSoThatItsTagsAreFresh() {
+        wire.stubFor(ecs("DescribeTaskDefinition").willReturn(json(describeTaskDefinition(FULL_TASK_DEFINITION,
+                TAGS))));
+        TaskDefinitionReads reads = new TaskDefinitionReads(clients.ecs());
+        reads.withTags(TD_ARN);
+        reads.withTags(TD_ARN);
+
+        reads.forget();
+        reads.withTags(TD_ARN);
+
+        assertThat(ecsRequests(wire, "DescribeTaskDefinition")).hasSize(2);
+    }
+
+    @Test
     void fieldsTheSourceLacksAreLeftOutRatherThanSentEmpty() throws Exception {
         wire.stubFor(ecs("DescribeTaskDefinition").willReturn(json("{\"taskDefinition\": "
                 + EcsReplies.taskDefinition(TD_ARN, "web") + "}")));

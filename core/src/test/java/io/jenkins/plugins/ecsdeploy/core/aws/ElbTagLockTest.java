@@ -54,13 +54,10 @@ class ElbTagLockTest {
     }
 
     @Test
-    void acquireReadsThenWritesItsOwnTagOnTheListener() {
+    void acquireWritesItsOwnTagOnTheListenerWithoutReadingFirst() {
         LockHolder taken = lock.acquire(holder("d-1", "alice", T0), T0);
 
-        assertThat(tagActions()).containsExactly("DescribeTags", "AddTags");
-        Call describe = aws.calls("DescribeTags").get(0);
-        assertThat(describe.params()).containsEntry("ResourceArns.member.1", FakeAws.LISTENER_ARN)
-                .doesNotContainKey("ResourceArns.member.2");
+        assertThat(tagActions()).containsExactly("AddTags");
         Call add = aws.calls("AddTags").get(0);
         assertThat(add.params()).containsEntry("ResourceArns.member.1", FakeAws.LISTENER_ARN)
                 .containsEntry("Tags.member.1.Key", "ecs-deploy:lock/d-1")
@@ -71,6 +68,9 @@ class ElbTagLockTest {
                 "ecs-deploy:lock/d-1", "d-1 alice 2026-11-23T10:00:00Z 2026-11-23T10:30:00Z cli@host-alice");
         assertThat(taken).isEqualTo(holder("d-1", "alice", T0));
         assertThat(lock.current()).contains(taken);
+        Call describe = aws.calls("DescribeTags").get(0);
+        assertThat(describe.params()).containsEntry("ResourceArns.member.1", FakeAws.LISTENER_ARN)
+                .doesNotContainKey("ResourceArns.member.2");
     }
 
     @Test
@@ -89,18 +89,26 @@ class ElbTagLockTest {
     }
 
     @Test
-    void aLiveLockOfAnotherRunFailsFastNamingItsHolderAndTheFix() {
-        lock.acquire(holder("d-1", "alice", T0), T0);
+    void aLiveLockOfAnotherRunFailsTheConfirmationWhichWithdrawsTheClaimAndNamesTheHolderAndTheFix() {
+        lock.confirm(lock.acquire(holder("d-1", "alice", T0), T0));
+        ElbTagLock bobs = new ElbTagLock(elb, ENV);
+        LockHolder claim = bobs.acquire(holder("d-2", "bob", T0.plusSeconds(60)), T0.plusSeconds(60));
 
-        assertThatThrownBy(() -> lock.acquire(holder("d-2", "bob", T0.plusSeconds(60)), T0.plusSeconds(60)))
-                .isInstanceOf(LockHeldException.class)
+        assertThatThrownBy(() -> bobs.confirm(claim))
+                .isInstanceOf(LockHeldException.class).hasMessageContaining("Another deployment holds the lock")
                 .hasMessageContaining("deployment d-1").hasMessageContaining("started by alice")
                 .hasMessageContaining("on cli@host-alice").hasMessageContaining("since 2026-11-23T10:00:00Z")
                 .hasMessageContaining("expires 2026-11-23T10:30:00Z").hasMessageContaining(FakeAws.LISTENER_ARN)
                 .hasMessageContaining("ecs-deploy unlock").hasMessageContaining("--force")
+                .hasMessageContaining("run again")
                 .satisfies(e -> assertThat(((LockHeldException) e).holder().deploymentId()).isEqualTo("d-1"));
-        assertThat(aws.calls("AddTags")).hasSize(1);
-        assertThat(lock.current().orElseThrow().deploymentId()).isEqualTo("d-1");
+        assertThat(aws.calls("RemoveTags")).singleElement().satisfies(c -> assertThat(c.params())
+                .containsEntry("TagKeys.member.1", "ecs-deploy:lock/d-2").doesNotContainKey("TagKeys.member.2"));
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys("ecs-deploy:lock/d-1");
+        // The run's release at its end finds nothing of its own left, and calls nothing.
+        int before = aws.calls().size();
+        assertThat(bobs.release(claim)).isFalse();
+        assertThat(aws.calls()).hasSize(before);
     }
 
     @Test
@@ -120,23 +128,24 @@ class ElbTagLockTest {
     void aLockOneSecondBeforeItsExpiryIsStillHeld() {
         lock.acquire(holder("d-1", "alice", T0), T0);
         Instant almost = T0.plus(TTL).minusSeconds(1);
+        ElbTagLock bobs = new ElbTagLock(elb, ENV);
+        LockHolder claim = bobs.acquire(holder("d-2", "bob", almost), almost);
 
-        assertThatThrownBy(() -> lock.acquire(holder("d-2", "bob", almost), almost))
-                .isInstanceOf(LockHeldException.class);
+        assertThatThrownBy(() -> bobs.confirm(claim)).isInstanceOf(LockHeldException.class);
     }
 
     @Test
-    void confirmPassesWhileTheTagIsOursAndFailsNamingTheWinnerAfterARace() {
+    void confirmPassesWhileNoOtherRunHasATagAndFailsNamingTheOtherOneOnceThereIs() {
         LockHolder ours = lock.acquire(holder("d-1", "alice", T0), T0);
         lock.confirm(ours);
 
-        LockHolder winner = holder("d-2", "bob", T0.plusSeconds(1));
-        tagListener(LockTag.encode(winner));
+        LockHolder other = holder("d-2", "bob", T0.plusSeconds(1));
+        aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).put("ecs-deploy:lock/d-2", LockTag.encode(other)));
 
         assertThatThrownBy(() -> lock.confirm(ours)).isInstanceOf(LockHeldException.class)
-                .hasMessageContaining("Lost the race").hasMessageContaining("deployment d-2")
+                .hasMessageContaining("Another deployment holds the lock").hasMessageContaining("deployment d-2")
                 .hasMessageContaining("started by bob").hasMessageContaining("cli@host-bob")
-                .satisfies(e -> assertThat(((LockHeldException) e).holder()).isEqualTo(winner));
+                .satisfies(e -> assertThat(((LockHeldException) e).holder()).isEqualTo(other));
         assertThat(aws.calls("AddTags")).hasSize(1);
     }
 
@@ -180,23 +189,37 @@ class ElbTagLockTest {
     }
 
     @Test
-    void twoRunsThatBothWroteAgreeOnTheEarliestTakerAndTheLoserRemovesOnlyItsOwnTag() {
+    void aRunThatWroteAfterTheHolderConfirmedStopsAndTheHolderRenewsPastItsClaim() {
         LockHolder first = lock.acquire(holder("d-1", "alice", T0), T0);
-        // bob read the tags before alice's write landed, and wrote his own a second later.
-        LockHolder second = holder("d-2", "bob", T0.plusSeconds(1));
+        lock.confirm(first);
+        // bob's clock runs behind: his claim says it is older than alice's hold. No clock decides, so it still loses.
+        LockHolder second = holder("d-2", "bob", T0.minusSeconds(120));
         aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).put("ecs-deploy:lock/d-2", LockTag.encode(second)));
 
-        lock.confirm(first);
+        // alice renews while bob's claim is still there: it is about to be withdrawn, as bob sees her key.
+        LockHolder renewed = lock.renew(first, T0.plus(Duration.ofMinutes(20)), TTL);
+        assertThat(renewed.expires()).isEqualTo(T0.plus(Duration.ofMinutes(50)));
         ElbTagLock bobs = new ElbTagLock(elb, ENV);
         assertThatThrownBy(() -> bobs.confirm(second)).isInstanceOf(LockHeldException.class)
-                .hasMessageContaining("Lost the race").hasMessageContaining("deployment d-1")
-                .satisfies(e -> assertThat(((LockHeldException) e).holder()).isEqualTo(first));
-        bobs.release(second);
+                .hasMessageContaining("deployment d-1");
 
-        assertThat(aws.calls("RemoveTags").get(0).params()).containsEntry("TagKeys.member.1", "ecs-deploy:lock/d-2")
-                .doesNotContainKey("TagKeys.member.2");
         assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys("ecs-deploy:lock/d-1");
-        assertThat(lock.current()).contains(first);
+    }
+
+    @Test
+    void aHolderOfThePreviousReleaseThatWroteBeforeThisRunConfirmedKeepsTheLock() {
+        // The previous release read the tags (empty), then this run wrote its claim, then the previous release
+        // wrote its own: this run's confirmation sees it and withdraws, so the earliest-taker rule of that release
+        // then finds its own key alone and holds.
+        LockHolder ours = lock.acquire(holder("d-new", "alice", T0), T0);
+        LockHolder previous = holder("d-old", "bob", T0.plusSeconds(2));
+        aws.edit(s -> s.tags.get(FakeAws.LISTENER_ARN).put("ecs-deploy:lock/d-old", LockTag.encode(previous)));
+
+        assertThatThrownBy(() -> lock.confirm(ours)).isInstanceOf(LockHeldException.class)
+                .hasMessageContaining("deployment d-old");
+
+        assertThat(aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys("ecs-deploy:lock/d-old");
+        assertThat(new ElbTagLock(elb, ENV).current()).contains(previous);
     }
 
     @Test
@@ -218,13 +241,15 @@ class ElbTagLockTest {
     }
 
     @Test
-    void aLockWrittenByThePreviousReleaseIsHeldAndItsResumedRunReleasesIt() {
+    void aLockWrittenByAnEarlierReleaseIsHeldAndItsResumedRunConfirmsRenewsAndReleasesIt() {
         LockHolder old = holder("d-1", "alice", T0);
         tagListener(LockTag.encode(old));
+        LockHolder claim = lock.acquire(holder("d-2", "bob", T0.plusSeconds(60)), T0.plusSeconds(60));
 
-        assertThatThrownBy(() -> lock.acquire(holder("d-2", "bob", T0.plusSeconds(60)), T0.plusSeconds(60)))
-                .isInstanceOf(LockHeldException.class).hasMessageContaining("deployment d-1");
+        assertThatThrownBy(() -> lock.confirm(claim)).isInstanceOf(LockHeldException.class)
+                .hasMessageContaining("deployment d-1");
         assertThat(lock.current()).contains(old);
+        new ElbTagLock(elb, ENV).confirm(old);
         assertThat(lock.renew(old, T0.plus(Duration.ofMinutes(20)), TTL).expires())
                 .isEqualTo(T0.plus(Duration.ofMinutes(50)));
 
@@ -270,9 +295,10 @@ class ElbTagLockTest {
     @Test
     void anUnreadableTagIsNeverTakenOverSilently() {
         tagListener("someone else's lock");
+        Instant late = T0.plus(Duration.ofDays(7));
+        LockHolder claim = lock.acquire(holder("d-2", "bob", late), late);
 
-        assertThatThrownBy(() -> lock.acquire(holder("d-2", "bob", T0.plus(Duration.ofDays(7))),
-                T0.plus(Duration.ofDays(7)))).isInstanceOf(LockHeldException.class)
+        assertThatThrownBy(() -> lock.confirm(claim)).isInstanceOf(LockHeldException.class)
                 .hasMessageContaining("unreadable lock value 'someone else's lock'")
                 .hasMessageContaining("ecs-deploy unlock");
         assertThat(lock.breakLock("bob", "old tool", T0).orElseThrow().expires()).isNull();

@@ -29,8 +29,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /**
  * Two engines started close together on one environment, their AWS requests interleaved in many random orders
- * (reproducible from the printed seed): at most one may pass CONFIRM_LOCK. The same harness with no settle delay
- * does find interleavings where both pass, which shows the check can fail and why the delay is there.
+ * (reproducible from the printed seed): at most one may pass CONFIRM_LOCK. Runs that both read the other's claim
+ * both stop (safe; they are told to run again). The lock's rule needs no settle delay for this (each run reads after
+ * its own write, so the later reader sees the earlier writer): the same harness with none finds no interleaving
+ * where both pass. The delay is kept for a store whose reads may lag its writes, and for runs of the previous release.
  */
 class LockRaceTest {
 
@@ -47,29 +49,35 @@ class LockRaceTest {
 
     /** How a batch of interleavings ended. */
     record Tally(int interleavings, int attempts, int bothWroteTheLock, int oneProceeded, int bothProceeded) {
+
+        int neitherProceeded() {
+            return interleavings - oneProceeded - bothProceeded;
+        }
     }
 
     @Test
     void twoRunsNeverBothPassTheLockConfirmation() throws Exception {
         long seed = new Random().nextLong();
         Tally tally = race(seed, LockSettings.at("race"), INTERLEAVINGS, false);
-        String context = "seed " + seed + ": " + tally;
+        String context = "seed " + seed + ": " + tally + ", neither " + tally.neitherProceeded();
         System.out.println("LockRaceTest " + context);
 
         assertThat(tally.bothProceeded()).as(context).isZero();
-        assertThat(tally.oneProceeded()).as(context).isEqualTo(INTERLEAVINGS);
         assertThat(tally.attempts()).as(context).isEqualTo(2 * INTERLEAVINGS);
-        // Real races happened: both runs wrote the tag, so each had read it before the other wrote.
+        // Real races happened: both runs wrote the tag before either read it back.
         assertThat(tally.bothWroteTheLock()).as(context).isPositive();
     }
 
     @Test
-    void withoutTheSettleDelayTheSameHarnessFindsBothPassing() throws Exception {
+    void evenWithoutTheSettleDelayNoInterleavingLetsBothPass() throws Exception {
         long seed = new Random().nextLong();
-        Tally tally = race(seed, new LockSettings("race", LockSettings.DEFAULT_TTL, Duration.ZERO), 1_000, true);
-        System.out.println("LockRaceTest without settle delay, seed " + seed + ": " + tally);
+        Tally tally = race(seed, new LockSettings("race", LockSettings.DEFAULT_TTL, Duration.ZERO), 300, true);
+        String context = "seed " + seed + ": " + tally + ", neither " + tally.neitherProceeded();
+        System.out.println("LockRaceTest without settle delay, " + context);
 
-        assertThat(tally.bothProceeded()).as("seed " + seed + ": " + tally).isPositive();
+        assertThat(tally.bothProceeded()).as(context).isZero();
+        // Without the delay, one run often reads back before the other wrote: then it alone proceeds.
+        assertThat(tally.oneProceeded()).as(context).isPositive();
     }
 
     /** Races {@code limit} pairs of runs, or fewer when {@code untilBothProceed} and a pair both proceeded. */

@@ -99,9 +99,11 @@ class ResumeSavedStateTest {
 
     /**
      * The state as a format could have recorded it: before format 3, a canary's metric verdicts carried no unit,
-     * which today's run records and no migration can know.
+     * which today's run records and no migration can know. No fixture has the images of the task definitions the
+     * run read (an optional field added since, a cache: a run resumed without it reads them again).
      */
     private static JsonNode comparable(JsonNode state, String format) {
+        ((ObjectNode) state).remove("taskDefinitionImages");
         if (format.equals("v1") || format.equals("v2")) {
             for (JsonNode stage : state.path("record").path("stages")) {
                 for (JsonNode interval : stage.path("intervals")) {

@@ -8,17 +8,18 @@ import java.util.Optional;
  * Mutual exclusion of deployments on one environment, kept in AWS so that Jenkins controllers and command lines on
  * different machines see each other.
  *
- * <p>The store (ELB tags) has no conditional write, so the protocol is read, write, then confirm later:
+ * <p>The store (ELB or Route 53 tags) has no conditional write, so the protocol is write, then confirm later:
  * <ol>
- *   <li>{@link #acquire}: read the lock; if another run holds a live one, fail at once; otherwise write ours.</li>
+ *   <li>{@link #acquire}: write this run's claim (a store may also fail at once on a lock it sees held).</li>
  *   <li>{@link #confirm}, in a later step after a settle delay and before the run's first write to AWS: read the
- *       lock back; if it is no longer ours, a competitor wrote after us and won, and this run stops.</li>
+ *       lock back; if another run's live claim or hold is there, withdraw ours and stop.</li>
  *   <li>{@link #renew} while the run lives; {@link #release} when it ends; {@link #breakLock} by a person.</li>
  * </ol>
- * Two runs can both pass the confirmation only if one reads the lock before the other's write and writes it after
- * the other's confirmation, that is if its read and write are further apart than the settle delay. Both happen in
- * one short step, so in practice the last writer wins and the other one stops; but this is best effort, not a
- * guarantee: a store with conditional writes would be needed for that.
+ * Each run reads after its own write, so of two runs the later reader sees the earlier writer: two runs never both
+ * pass the confirmation, whatever their clocks and however long their steps take; two that start in the same instant
+ * may both stop, and are told to run again. This holds as long as a read shows every write that finished before it;
+ * the settle delay gives a store whose reads lag its writes that long to catch up, and covers runs of the previous
+ * release (see {@code TagLock}).
  */
 public interface DeploymentLock {
 
@@ -29,17 +30,18 @@ public interface DeploymentLock {
     Optional<LockHolder> current();
 
     /**
-     * Takes the lock for {@code wanted}'s run: a lock held by the same run, or one that has expired, is taken over.
+     * Writes the claim of {@code wanted}'s run; the run holds the lock once {@link #confirm} passed. A lock held by
+     * the same run is taken over, and one that has expired is ignored.
      *
      * @return the holder as written (times cut to the second)
-     * @throws LockHeldException when another run holds a live lock, naming it
+     * @throws LockHeldException when the store can tell at once that another run holds a live lock, naming it
      */
     LockHolder acquire(LockHolder wanted, Instant now);
 
     /**
      * Reads the lock back after the settle delay.
      *
-     * @throws LockHeldException when another run's lock replaced ours: it won the race
+     * @throws LockHeldException when another run holds or claims the lock (ours is then withdrawn), or ours is gone
      */
     void confirm(LockHolder ours);
 
