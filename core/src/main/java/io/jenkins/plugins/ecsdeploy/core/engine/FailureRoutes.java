@@ -67,10 +67,14 @@ final class FailureRoutes {
                     : "Traffic was last asked to be " + s.traffic.wanted;
             if (s.managed.started()) {
                 // AWS may go on shifting traffic by itself: stopping the deployment comes before anything else.
+                // The start may have been asked and its reply lost: the deployment is then found by its description.
+                String which = s.managed.deploymentId != null ? "Deployment " + s.managed.deploymentId + " of "
+                        + ctx.aws().managed().describe() : "A deployment of " + ctx.aws().managed().describe()
+                        + " that this run may have started (run " + s.getId() + ")";
                 return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.reasonPrefix() + "THE ROLLBACK FAILED: " + why
-                        + " Deployment " + s.managed.deploymentId + " of " + ctx.aws().managed().describe()
-                        + " may still be under way and move traffic by itself: stop it with rollback now (ecs-deploy"
-                        + " rollback, or in the AWS console), then check " + ctx.aws().router().readsFrom() + ".");
+                        + " " + which + " may still be under way and move traffic by itself: stop it with rollback"
+                        + " now (ecs-deploy rollback, or in the AWS console), then check "
+                        + ctx.aws().router().readsFrom() + ".");
             }
             return Next.finish(Outcome.ROLLBACK_FAILED, s.rollback.reasonPrefix() + "THE ROLLBACK FAILED: " + why + " "
                     + traffic + "; check " + ctx.aws().router().readsFrom() + " and move traffic to a healthy slot now.");

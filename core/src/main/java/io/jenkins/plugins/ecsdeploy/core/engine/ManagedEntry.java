@@ -106,7 +106,7 @@ final class ManagedEntry {
                         + " tied to " + expected + ". Nothing was changed. Check its revision in the console, then"
                         + " continue it without expectedImage, or roll it back."));
         ctx.state.record.toImage = ctx.aws().services().taskDefinition(revision).image();
-        PreflightPhase.requireExpected(expected, newSlot, ctx.state.record.toImage,
+        ExpectedImageCheck.require(expected, newSlot, ctx.state.record.toImage,
                 "the new task set's slot, deployment " + id + " deploys " + revision);
     }
 

@@ -124,7 +124,7 @@ final class PreflightPhase {
         String stableImage = images.get(s.plan.stableSlot);
         String canaryImage = images.get(canary);
         record(s, stableImage, canaryImage);
-        requireExpected(request.expectedImage(), canary, canaryImage, "the canary slot");
+        ExpectedImageCheck.require(request.expectedImage(), canary, canaryImage, "the canary slot");
         s.canary.stageIndex = 0;
         return Next.goTo(Phase.SHIFT_CANARY, "canary " + canary + " runs " + canaryImage + "; stable "
                 + s.plan.stableSlot + " runs " + stableImage + "; traffic now " + s.plan.splitBefore);
@@ -148,7 +148,7 @@ final class PreflightPhase {
         s.plan.stableSlot = s.plan.targetSlot.other();
         Map<Slot, String> images = images(ctx, ctx.aws().services().describeBoth());
         record(s, images.get(s.plan.stableSlot), images.get(s.plan.targetSlot));
-        requireExpected(((SwitchRequest) s.request).expectedImage(), s.plan.targetSlot, s.record.toImage,
+        ExpectedImageCheck.require(((SwitchRequest) s.request).expectedImage(), s.plan.targetSlot, s.record.toImage,
                 "the slot gaining traffic");
         if (wanted.equals(s.plan.splitBefore)) {
             return Next.finish(Outcome.SUCCEEDED, "Traffic is already " + wanted + "; nothing changed.");
@@ -189,7 +189,7 @@ final class PreflightPhase {
         if (expected != null) {
             ServiceControl ecs = ctx.aws().services();
             s.record.toImage = KnownImages.imageOf(ctx, ecs.describe(target).taskDefinitionArn());
-            requireExpected(expected, target, s.record.toImage, "the slot to return to");
+            ExpectedImageCheck.require(expected, target, s.record.toImage, "the slot to return to");
         }
         ctx.applySplit(s.plan.rollbackSplit);
         s.wait.deadline = ctx.now.plus(StepContext.READ_BACK_WINDOW);
@@ -229,7 +229,7 @@ final class PreflightPhase {
         ServiceSnapshot otherService = services.get(target.other());
         Map<Slot, String> images = images(ctx, services);
         record(s, images.get(target.other()), images.get(target));
-        requireExpected(((RollbackRequest) s.request).expectedImage(), target, s.record.toImage,
+        ExpectedImageCheck.require(((RollbackRequest) s.request).expectedImage(), target, s.record.toImage,
                 "the slot to return to");
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
@@ -330,20 +330,6 @@ final class PreflightPhase {
         Map<Slot, String> images = new EnumMap<>(Slot.class);
         services.forEach((slot, service) -> images.put(slot, KnownImages.imageOf(ctx, service.taskDefinitionArn())));
         return images;
-    }
-
-    /**
-     * Refuses, before any write, an operation whose slot does not run the image its caller approved.
-     *
-     * @param role what the slot is to the operation, for the message
-     */
-    static void requireExpected(String expected, Slot slot, String actual, String role) {
-        if (!ImageReference.matches(expected, actual)) {
-            throw new DeploymentFailure("expectedImage: " + slot + " (" + role + ") runs " + actual + ", not the"
-                    + " expected " + expected + ". Nothing was changed: another deployment may have put another"
-                    + " version there since. Check what each slot runs (ecs-deploy status), then deploy " + expected
-                    + " or ask for the image the slot runs.");
-        }
     }
 
     private static void record(DeploymentState s, String fromImage, String toImage) {
