@@ -17,10 +17,11 @@ public final class AwsEnvironment implements EnvironmentKind {
     private final AwsClients clients;
     private final String containerName;
     /** Shared by the resolver and each run's service control: see {@link TaskDefinitionReads}. */
-    private TaskDefinitionReads reads;
+    private final TaskDefinitionReads reads;
 
     private AwsEnvironment(AwsClients clients, String containerName) {
         this.clients = clients;
+        this.reads = new TaskDefinitionReads(clients::ecs);
         this.containerName = containerName;
     }
 
@@ -40,14 +41,7 @@ public final class AwsEnvironment implements EnvironmentKind {
 
     @Override
     public EnvironmentResolver resolver() {
-        return new AwsEnvironmentResolver(clients.elb(), clients.ecs(), reads());
-    }
-
-    private synchronized TaskDefinitionReads reads() {
-        if (reads == null) {
-            reads = new TaskDefinitionReads(clients.ecs());
-        }
-        return reads;
+        return new AwsEnvironmentResolver(clients.elb(), clients.ecs(), reads);
     }
 
     /**
@@ -57,7 +51,7 @@ public final class AwsEnvironment implements EnvironmentKind {
     public Ports.Factory portsFactory(Function<ResolvedEnvironment, MetricsSource> metrics) {
         return env -> new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),
                 new ElbTestTraffic(clients.elb(), env),
-                new EcsServiceControl(clients.ecs(), env, containerName, reads()),
+                new EcsServiceControl(clients.ecs(), env, containerName, reads),
                 metrics.apply(env), new ElbTagLock(clients.elb(), env));
     }
 

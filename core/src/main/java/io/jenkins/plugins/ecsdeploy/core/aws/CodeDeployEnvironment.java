@@ -18,30 +18,24 @@ final class CodeDeployEnvironment implements EnvironmentKind {
     private final AwsClients clients;
     private final EnvironmentConfig config;
     /** Shared by the preflight and each run's service control: see {@link TaskDefinitionReads}. */
-    private TaskDefinitionReads reads;
+    private final TaskDefinitionReads reads;
 
     CodeDeployEnvironment(AwsClients clients, EnvironmentConfig config) {
         this.clients = clients;
+        this.reads = new TaskDefinitionReads(clients::ecs);
         this.config = config;
     }
 
     @Override
     public EnvironmentResolver resolver() {
         return new CodeDeployPreflight(clients.codeDeploy(), clients.ecs(), clients.elb(), clients.cloudWatch(),
-                reads());
+                reads);
     }
 
     @Override
     public Ports.Factory ports(AnalysisConfig analysis) {
         return env -> ManagedAlbPorts.bind(clients, env, config.container(), analysis, new CodeDeployRollout(
-                clients.codeDeploy(), clients.ecs(), env, config.codeDeploy(), config.container()), reads());
-    }
-
-    private synchronized TaskDefinitionReads reads() {
-        if (reads == null) {
-            reads = new TaskDefinitionReads(clients.ecs());
-        }
-        return reads;
+                clients.codeDeploy(), clients.ecs(), env, config.codeDeploy(), config.container()), reads);
     }
 
     @Override

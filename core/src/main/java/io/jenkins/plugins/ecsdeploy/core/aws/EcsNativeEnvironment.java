@@ -18,29 +18,23 @@ final class EcsNativeEnvironment implements EnvironmentKind {
     private final AwsClients clients;
     private final EnvironmentConfig config;
     /** Shared by the preflight and each run's service control: see {@link TaskDefinitionReads}. */
-    private TaskDefinitionReads reads;
+    private final TaskDefinitionReads reads;
 
     EcsNativeEnvironment(AwsClients clients, EnvironmentConfig config) {
         this.clients = clients;
+        this.reads = new TaskDefinitionReads(clients::ecs);
         this.config = config;
     }
 
     @Override
     public EnvironmentResolver resolver() {
-        return new EcsNativePreflight(clients.ecs(), clients.elb(), clients.cloudWatch(), reads());
+        return new EcsNativePreflight(clients.ecs(), clients.elb(), clients.cloudWatch(), reads);
     }
 
     @Override
     public Ports.Factory ports(AnalysisConfig analysis) {
         return env -> ManagedAlbPorts.bind(clients, env, config.container(), analysis, new EcsNativeRollout(
-                clients.ecs(), clients.elb(), clients.cloudWatch(), env, config.ecsNative()), reads());
-    }
-
-    private synchronized TaskDefinitionReads reads() {
-        if (reads == null) {
-            reads = new TaskDefinitionReads(clients.ecs());
-        }
-        return reads;
+                clients.ecs(), clients.elb(), clients.cloudWatch(), env, config.ecsNative()), reads);
     }
 
     @Override

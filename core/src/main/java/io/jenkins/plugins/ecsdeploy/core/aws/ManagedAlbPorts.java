@@ -15,13 +15,10 @@ final class ManagedAlbPorts {
     private ManagedAlbPorts() {
     }
 
-    /** @param analysis what the metrics read; null for the status reader, which reads the defaults */
-    static Ports bind(AwsClients clients, ResolvedEnvironment env, String container, AnalysisConfig analysis,
-            ManagedRollout managed) {
-        return bind(clients, env, container, analysis, managed, new TaskDefinitionReads(clients.ecs()));
-    }
-
-    /** @param reads the task definitions the environment's preflight read, reused by the service control */
+    /**
+     * @param analysis what the metrics read; null for the status reader, which reads the defaults
+     * @param reads the task definitions the environment's preflight read, reused by the service control
+     */
     static Ports bind(AwsClients clients, ResolvedEnvironment env, String container, AnalysisConfig analysis,
             ManagedRollout managed, TaskDefinitionReads reads) {
         return new Ports(new ElbTrafficRouter(clients.elb(), env), new ElbSlotHealth(clients.elb(), env),

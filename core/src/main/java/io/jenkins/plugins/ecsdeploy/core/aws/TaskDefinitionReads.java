@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.aws;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
@@ -21,7 +22,8 @@ final class TaskDefinitionReads {
     private record Read(DescribeTaskDefinitionResponse reply, boolean withTags) {
     }
 
-    private final EcsClient ecs;
+    /** Asked at the first read, so that an environment used only for its lock builds no ECS client. */
+    private final Supplier<EcsClient> ecs;
     private final Map<String, Read> reads = new LinkedHashMap<>(MAX, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
@@ -30,6 +32,10 @@ final class TaskDefinitionReads {
     };
 
     TaskDefinitionReads(EcsClient ecs) {
+        this(() -> ecs);
+    }
+
+    TaskDefinitionReads(Supplier<EcsClient> ecs) {
         this.ecs = ecs;
     }
 
@@ -45,7 +51,8 @@ final class TaskDefinitionReads {
             return known.reply();
         }
         DescribeTaskDefinitionResponse reply = AwsErrors.call("ecs:DescribeTaskDefinition", arn, null,
-                () -> ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS)));
+                () -> ecs.get().describeTaskDefinition(b -> b.taskDefinition(arn)
+                        .include(TaskDefinitionField.TAGS)));
         keep(arn, new Read(reply, true));
         return reply;
     }
@@ -57,7 +64,7 @@ final class TaskDefinitionReads {
             return known.reply();
         }
         DescribeTaskDefinitionResponse reply = AwsErrors.call("ecs:DescribeTaskDefinition", arn, null,
-                () -> ecs.describeTaskDefinition(b -> b.taskDefinition(arn)));
+                () -> ecs.get().describeTaskDefinition(b -> b.taskDefinition(arn)));
         keep(arn, new Read(reply, false));
         return reply;
     }

@@ -105,7 +105,7 @@ final class ManagedEntry {
                         + " definition it deploys (its revision is not an AppSpec given as content), so it cannot be"
                         + " tied to " + expected + ". Nothing was changed. Check its revision in the console, then"
                         + " continue it without expectedImage, or roll it back."));
-        ctx.state.record.toImage = ctx.aws().services().taskDefinition(revision).image();
+        ctx.state.record.toImage = KnownImages.imageOf(ctx, revision);
         ExpectedImageCheck.require(expected, newSlot, ctx.state.record.toImage,
                 "the new task set's slot, deployment " + id + " deploys " + revision);
     }
