@@ -56,9 +56,8 @@ class UnlockCommandTest {
         assertThat(cli.out()).contains("FAILED: Another deployment holds the lock").contains("deployment d-ci-41")
                 .contains("started by alice").contains("on jenkins@ci").contains("ecs-deploy unlock");
         assertThat(cli.aws.calls("ModifyListener")).isEmpty();
-        // Its only tag write is its own claim, withdrawn once it saw the holder's lock; that lock is untouched.
-        assertThat(cli.aws.calls("AddTags")).singleElement().satisfies(c -> assertThat(c.param("Tags.member.1.Key"))
-                .startsWith(LockTag.KEY + "/"));
+        // A switch takes no lock: it read the holder's and wrote nothing; that lock is untouched.
+        assertThat(cli.aws.calls("AddTags")).isEmpty();
         assertThat(cli.aws.tags(FakeAws.LISTENER_ARN)).containsOnlyKeys(LockTag.KEY);
         assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-ci-41");
         assertThat(cli.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));

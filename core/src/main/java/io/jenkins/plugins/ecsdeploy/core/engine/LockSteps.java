@@ -47,6 +47,25 @@ final class LockSteps {
         s.lock = held.get();
     }
 
+    /**
+     * For a run that takes no lock of its own (a switch: one write, no settle wait), its first call: no other run
+     * holds the lock or has claimed it. One read. A run claiming the lock after this read acts only after its own
+     * settle delay, and reads traffic again after it, so it sees this run's write, made in the same step a few
+     * calls later, well within that delay.
+     *
+     * @throws io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException naming the run that holds it
+     */
+    void requireFree(StepContext ctx) {
+        java.util.Optional<LockHolder> held = ctx.aws().lock().current();
+        if (held.isPresent() && !held.get().isExpired(ctx.now)) {
+            throw new io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException("Another deployment holds the"
+                    + " lock on " + ctx.aws().lock().resource() + ": " + held.get().describe() + ". A switch does not"
+                    + " act under another run's lock, and changed nothing. Wait for it to finish; if it is dead,"
+                    + " break its lock with `ecs-deploy unlock -c <env.yaml> --force --reason \"...\"`"
+                    + (held.get().expires() == null ? "" : " or wait until it expires") + ".", held.get());
+        }
+    }
+
     /** Returns the time to come back when the settle delay is not over; null once the lock is confirmed ours. */
     Instant confirm(StepContext ctx) {
         if (ctx.state.lockFromScope) {

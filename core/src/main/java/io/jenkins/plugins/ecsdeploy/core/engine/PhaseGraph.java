@@ -49,12 +49,18 @@ final class PhaseGraph {
 
     private static final Map<Phase, Set<Phase>> NEXT = new EnumMap<>(Phase.class);
     private static final Map<Operation, Set<Phase>> ENTRIES = new EnumMap<>(Operation.class);
+    /**
+     * Where each operation goes from {@link Phase#PREFLIGHT}, besides the end: to the lock's confirmation, or, for
+     * those that take no lock, straight to their own path.
+     */
+    private static final Map<Operation, Set<Phase>> FROM_PREFLIGHT = new EnumMap<>(Operation.class);
 
     static {
-        // A rollback takes no lock: it plans and writes in preflight (see PREEMPTIVE).
-        // A write in preflight (rollback) or at the lock's confirmation (switch) that fails goes to ROLL_BACK.
+        // A rollback and a switch take no lock: they plan and write in preflight (see FROM_PREFLIGHT). A switch under
+        // a caller's lock, or one resumed from a state that holds a lock, writes at the lock's confirmation.
+        // A write in preflight or at the lock's confirmation that fails goes to ROLL_BACK.
         // A rollback of a managed deployment under way stops it; one whose original task set is gone deploys anew.
-        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, ROLL_BACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY,
+        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, VERIFY_SWITCH, ROLL_BACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY,
                 STOP_MANAGED, START_MANAGED, FINISHED);
         // A switch of a managed deployment approves it (or ends its termination wait) and follows it.
         edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, VERIFY_SWITCH, ROLL_BACK,
@@ -90,6 +96,13 @@ final class PhaseGraph {
                 STOP_MANAGED));
         // A rollback to a slot that was scaled down brings its tasks back first.
         ENTRIES.put(Operation.ROLLBACK, EnumSet.of(WAIT_FOR_TARGET_READY, SCALE_UP_TARGET));
+
+        FROM_PREFLIGHT.put(Operation.DEPLOY, EnumSet.of(CONFIRM_LOCK));
+        FROM_PREFLIGHT.put(Operation.CANARY, EnumSet.of(CONFIRM_LOCK));
+        // A switch under a caller's lock, or of a deployment AWS runs, goes through the lock's confirmation.
+        FROM_PREFLIGHT.put(Operation.SWITCH, EnumSet.of(CONFIRM_LOCK, VERIFY_SWITCH, ROLL_BACK));
+        FROM_PREFLIGHT.put(Operation.ROLLBACK, EnumSet.of(VERIFY_ROLLBACK, ROLL_BACK, SCALE_UP_TARGET,
+                WAIT_FOR_TARGET_READY, STOP_MANAGED, START_MANAGED));
     }
 
     private PhaseGraph() {
@@ -111,11 +124,8 @@ final class PhaseGraph {
      */
     static void requireMove(Operation operation, Phase from, Phase to) {
         boolean entry = from != CONFIRM_LOCK || to == FINISHED || ENTRIES.get(operation).contains(to);
-        if (from == PREFLIGHT && to != CONFIRM_LOCK && to != FINISHED) {
-            entry = operation == Operation.ROLLBACK;
-        }
-        if (from == PREFLIGHT && to == CONFIRM_LOCK && operation == Operation.ROLLBACK) {
-            entry = false;
+        if (from == PREFLIGHT && to != FINISHED) {
+            entry = FROM_PREFLIGHT.get(operation).contains(to);
         }
         if (!NEXT.get(from).contains(to) || !entry) {
             throw new IllegalStateException("The state machine has no move from " + from + " to " + to + " for "

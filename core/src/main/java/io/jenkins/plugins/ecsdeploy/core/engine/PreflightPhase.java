@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Resolves the environment and takes the deployment lock; then, once the lock is confirmed, reads what AWS says
  * now (never a local guess) and writes the run's {@link RunPlan}. Writes nothing to AWS but the lock: a failure
- * here leaves the environment untouched.
+ * here leaves the environment untouched. A rollback and a switch of a load balancer's or Route 53's traffic take no
+ * lock: each plans and makes its one write here.
  */
 final class PreflightPhase {
 
@@ -48,6 +49,12 @@ final class PreflightPhase {
         if (s.request.operation() == Operation.ROLLBACK) {
             return ctx.aws().managed() == null ? preemptiveRollback(ctx)
                     : ManagedEntry.rollback(ctx, () -> preemptiveRollback(ctx));
+        }
+        if (s.request.operation() == Operation.SWITCH && ctx.aws().managed() == null && !s.lockFromScope) {
+            // A switch is one write: it takes no lock and no settle wait, but does not act under another run's.
+            lock.requireFree(ctx);
+            s.plan = new RunPlan(ctx.aws().router().currentSplit());
+            return switchTraffic(ctx);
         }
         if (s.request.operation() == Operation.DEPLOY && ctx.aws().managed() != null) {
             ManagedEntry.requireIdle(ctx);

@@ -84,11 +84,26 @@ final class StepContext {
      * window is over; otherwise returns false and the caller polls again after {@link #READ_BACK_POLL}.
      */
     boolean splitReadsBack() {
+        return splitReadsBack(null);
+    }
+
+    /**
+     * As {@link #splitReadsBack()}, knowing the split the write replaced: a lagging read shows that one, so a read
+     * showing neither is another writer's (a person's switch at the same time), which this run does not undo.
+     *
+     * @throws TrafficChangedOutside when AWS reports a split that is neither the one asked for nor {@code replaced}
+     */
+    boolean splitReadsBack(TrafficSplit replaced) {
         TrafficSplit actual = aws().router().currentSplit();
         if (actual.equals(state.traffic.wanted)) {
             return inSync();
         }
         stopIfPreempted();
+        if (replaced != null && !actual.equals(replaced)) {
+            throw new TrafficChangedOutside("Production traffic was changed outside this deployment: this run asked"
+                    + " for " + state.traffic.wanted + " in place of " + replaced + ", AWS reports " + actual
+                    + ", which someone else wrote. Stopping without touching it.");
+        }
         state.wait.attempts++;
         if (!now.isBefore(state.wait.deadline)) {
             throw new DeploymentFailure("The new weights do not read back on " + aws().router().readsFrom()

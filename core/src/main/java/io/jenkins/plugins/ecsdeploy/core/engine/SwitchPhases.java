@@ -28,7 +28,8 @@ final class SwitchPhases {
 
     Next verifySwitch(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (!ctx.splitReadsBack()) {
+        // A switch takes no lock: another person's switch may land on top of it, and is left alone.
+        if (!ctx.splitReadsBack(s.request.operation() == Operation.SWITCH ? s.plan.splitBefore : null)) {
             return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         if (s.request.operation() == Operation.SWITCH) {
@@ -46,7 +47,9 @@ final class SwitchPhases {
     /** Watches the new slot: any unhealthy target or alarm in ALARM ends the bake and rolls back. */
     Next bake(StepContext ctx) {
         DeploymentState s = ctx.state;
-        if (!ctx.splitUnchanged()) {
+        // The bake's first look comes in the instant of the verifying read, which has just seen the split.
+        boolean justVerified = ctx.now.equals(s.rollout.bakeWatchedAt);
+        if (!justVerified && !ctx.splitUnchanged()) {
             return Next.pollAt(ctx.now.plus(StepContext.READ_BACK_POLL));
         }
         TargetHealthSummary health = SlotWatch.require(ctx, s.plan.targetSlot, "the bake");

@@ -60,15 +60,14 @@ class Route53NoneKindMotoTest {
     }
 
     @Test
-    void switchWritesBothWeightsVerifiesThemAndReleasesTheLock() {
+    void switchWritesBothWeightsVerifiesThemAndLeavesNoLock() {
         DeploymentState s = run(config(""), new SwitchRequest(TrafficSplit.allTo(Slot.GREEN), "alice"));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(seed.record(zone, "api-blue").weight()).isZero();
         assertThat(seed.record(zone, "api-green").weight()).isEqualTo(100L);
-        // A switch writes as soon as its lock is confirmed (the call budget of issue 10), then waits for sync.
-        assertThat(phases(s)).containsExactly(Phase.PREFLIGHT, Phase.CONFIRM_LOCK, Phase.VERIFY_SWITCH,
-                Phase.FINISHED);
+        // A switch takes no lock: it checks that no run holds it, writes in preflight, then waits for sync.
+        assertThat(phases(s)).containsExactly(Phase.PREFLIGHT, Phase.VERIFY_SWITCH, Phase.FINISHED);
         assertThat(s.getRecord().getOutcomeMessage()).contains("resolvers may answer with the previous weights for"
                 + " up to 60 s (the records' TTL)");
         assertThat(runs.log).anyMatch(l -> l.contains("is in sync"));

@@ -18,6 +18,7 @@ import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -156,11 +157,72 @@ class DeploymentLockTest {
     }
 
     @Test
-    void aSwitchThatChangesNothingStillReleasesItsLock() {
-        DeploymentState s = h.run(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.BLUE), "alice"));
+    void aSwitchTakesNoLockAndDoesNotWaitToSettle() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        int mark = h.aws.calls().size();
+        DeploymentEngine engine = h.engine();
+        Instant start = h.now;
+
+        DeploymentState s = h.runToEnd(engine, engine.start(DeploymentRequest.switchTo(TrafficSplit.allTo(
+                Slot.GREEN), "alice"), "d-sw", h.now));
 
         assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
-        assertReleasedOnce();
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        // One read of the lock, once the names are resolved and before anything else; no claim, so nothing to
+        // settle or release.
+        List<String> calls = actionsSince(mark);
+        assertThat(calls.stream().filter(a -> a.endsWith("Tags"))).containsExactly("DescribeTags");
+        assertThat(calls.subList(calls.indexOf("DescribeTags"), calls.size())).containsExactly("DescribeTags",
+                "DescribeListeners", "DescribeTargetHealth", "DescribeServices", "ModifyListener", "DescribeListeners");
+        assertThat(h.phases(s)).containsExactly(Phase.PREFLIGHT, Phase.VERIFY_SWITCH, Phase.FINISHED);
+        assertThat(h.now).isEqualTo(start);
+        assertThat(lockTag()).isNull();
+    }
+
+    @Test
+    void aSwitchOverwrittenByAnotherPersonsSwitchLeavesThatOneAlone() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = h.runUntil(engine, engine.start(DeploymentRequest.switchTo(TrafficSplit.allTo(
+                Slot.GREEN), "alice"), "d-sw", h.now), st -> st.getPhase() == Phase.VERIFY_SWITCH);
+        int mark = h.aws.calls().size();
+        // Bob's switch, also without a lock, lands before Alice's verifying read.
+        h.aws.edit(st -> {
+            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(0).weight = 50;
+            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(1).weight = 50;
+        });
+
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.getRecord().getOutcomeMessage()).contains("changed outside this deployment")
+                .contains("asked for blue=0%, green=100% in place of blue=100%, green=0%")
+                .contains("AWS reports blue=50%, green=50%");
+        assertThat(actionsSince(mark)).containsExactly("DescribeListeners");
+        assertThat(h.aws.listenerSplit()).isEqualTo(new TrafficSplit(50, 50));
+    }
+
+    @Test
+    void aSwitchUnderAnotherRunsLockIsRefusedAtOnceNamingTheHolder() {
+        h.with("health:\n  bakeTime: 50m\n");
+        DeploymentEngine first = h.engine();
+        DeploymentState one = first.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        h.runUntil(first, one, st -> st.getPhase() == Phase.BAKE);
+        int mark = h.aws.calls().size();
+
+        DeploymentEngine second = h.engine(LockSettings.at("cli@laptop"));
+        DeploymentState two = h.runToEnd(second, second.start(DeploymentRequest.switchTo(TrafficSplit.allTo(
+                Slot.BLUE), "bob"), "d-2", h.now));
+
+        assertThat(two.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(two.getRecord().getOutcomeMessage()).contains("Another deployment holds the lock")
+                .contains("deployment d-1").contains("started by alice").contains("ecs-deploy unlock")
+                .contains("Production traffic was not changed");
+        assertThat(two.getLockConflict().deploymentId()).isEqualTo("d-1");
+        assertThat(h.phases(two)).containsExactly(Phase.PREFLIGHT, Phase.FINISHED);
+        assertThat(actionsSince(mark)).noneMatch(WRITES::contains);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(LockTag.decode(lockTag()).deploymentId()).isEqualTo("d-1");
     }
 
     @Test

@@ -2,30 +2,13 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.ecsdeploy.core.aws.AwsEnvironmentResolver;
-import io.jenkins.plugins.ecsdeploy.core.aws.CloudWatchMetrics;
-import io.jenkins.plugins.ecsdeploy.core.aws.EcsServiceControl;
-import io.jenkins.plugins.ecsdeploy.core.aws.ElbSlotHealth;
-import io.jenkins.plugins.ecsdeploy.core.aws.ElbTagLock;
-import io.jenkins.plugins.ecsdeploy.core.aws.ElbTestTraffic;
-import io.jenkins.plugins.ecsdeploy.core.aws.ElbTrafficRouter;
-import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
-import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
-import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * Two engines started close together on one environment, their AWS requests interleaved in many random orders
@@ -84,19 +67,7 @@ class LockRaceTest {
     private Tally race(long seed, LockSettings lock, int limit, boolean untilBothProceed) throws Exception {
         Random random = new Random(seed);
         InterleavedRuns scheduler = new InterleavedRuns(random, MAX_LATENCY);
-        EnvironmentConfig config = h.config();
-        try (ElasticLoadBalancingV2Client elb = ElasticLoadBalancingV2Client.builder()
-                        .endpointOverride(URI.create(h.aws.endpoint())).region(Region.US_EAST_1)
-                        .credentialsProvider(SdkClients.credentials()).overrideConfiguration(config(scheduler)).build();
-                EcsClient ecs = EcsClient.builder().endpointOverride(URI.create(h.aws.endpoint()))
-                        .region(Region.US_EAST_1).credentialsProvider(SdkClients.credentials())
-                        .overrideConfiguration(config(scheduler)).build();
-                CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(URI.create(h.aws.endpoint()))
-                        .region(Region.US_EAST_1).credentialsProvider(SdkClients.credentials())
-                        .overrideConfiguration(config(scheduler)).build()) {
-            Ports.Factory ports = env -> new Ports(new ElbTrafficRouter(elb, env), new ElbSlotHealth(elb, env),
-                    new ElbTestTraffic(elb, env), new EcsServiceControl(ecs, env, FakeAws.CONTAINER),
-                    new CloudWatchMetrics(cw, env), new ElbTagLock(elb, env));
+        try (RaceRig rig = new RaceRig(h, scheduler)) {
             int raced = 0;
             int one = 0;
             int both = 0;
@@ -104,8 +75,8 @@ class LockRaceTest {
             for (; i < limit && !(untilBothProceed && both > 0); i++) {
                 h.aws.edit(s -> s.tags.clear());
                 Instant start = EngineHarness.START.plusSeconds(i * 3600L);
-                List<InterleavedRuns.Run> runs = List.of(run("a", config, elb, ecs, ports, lock, start, random),
-                        run("b", config, elb, ecs, ports, lock, start, random));
+                List<InterleavedRuns.Run> runs = List.of(run("a", rig.engine(lock), start, random),
+                        run("b", rig.engine(lock), start, random));
                 scheduler.runAll(runs, s -> s.getPhase().ordinal() > Phase.CONFIRM_LOCK.ordinal());
                 long proceeded = runs.stream().filter(r -> !r.state.isFinished()).count();
                 for (InterleavedRuns.Run r : runs) {
@@ -126,19 +97,10 @@ class LockRaceTest {
         }
     }
 
-    private static InterleavedRuns.Run run(String name, EnvironmentConfig config, ElasticLoadBalancingV2Client elb,
-            EcsClient ecs, Ports.Factory ports, LockSettings lock, Instant start, Random random) {
-        DeploymentEngine engine = new DeploymentEngine(config, new AwsEnvironmentResolver(elb, ecs), ports,
-                (check, version, attempt) -> {
-                    throw new AssertionError("no smoke check is configured");
-                }, DeploymentListener.NONE, lock);
+    private static InterleavedRuns.Run run(String name, DeploymentEngine engine, Instant start, Random random) {
         // Start within the same two seconds, often at the same instant.
         Instant at = start.plusMillis(random.nextInt(3) * (long) random.nextInt(1000));
         return new InterleavedRuns.Run(name, engine, engine.start(DeploymentRequest.deploy("v-" + name, name),
                 "d-" + name, at), at);
-    }
-
-    private static ClientOverrideConfiguration config(InterleavedRuns scheduler) {
-        return SdkClients.config(SdkClients.ATTEMPT_TIMEOUT).toBuilder().addExecutionInterceptor(scheduler).build();
     }
 }

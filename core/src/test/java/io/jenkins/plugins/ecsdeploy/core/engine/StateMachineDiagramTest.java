@@ -52,7 +52,9 @@ class StateMachineDiagramTest {
 
                 Every run starts in `PREFLIGHT`, which takes the environment's deployment lock, and
                 `CONFIRM_LOCK`, which reads the lock back after a settle delay and then reads AWS to plan the
-                run. Each operation's own path begins at the phases marked with its name. Every phase may end
+                run. A rollback and a switch take no lock: they read AWS, write in `PREFLIGHT` and go on to
+                their verifying read (a switch first checks that no other run holds the lock). Each
+                operation's own path begins at the phases marked with its name. Every phase may end
                 the run (`FINISHED`): a failure before production traffic moved, a lost lock, or the phase's own
                 end. Every phase after the first traffic write may go to `ROLL_BACK`: a failure or an abort there
                 puts traffic back where it was, and `VERIFY_ROLLBACK` reads it back, writing it again when it does

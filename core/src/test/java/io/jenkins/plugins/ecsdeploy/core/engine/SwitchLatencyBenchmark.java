@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class SwitchLatencyBenchmark {
 
-    private static final int RUNS = 30;
+    private static final int RUNS = Integer.getInteger("bench.runs", 30);
 
     @Test
     void verifiedSwitchAndEmergencyRollback() throws IOException {
-        Measured switches = new Measured("verified switch (incl. preflight, lock)");
+        Measured switches = new Measured("verified switch (incl. preflight and name resolution)");
         Measured aborts = new Measured("abort of a canary at 10 % (abort to end of run)");
         Measured rollbacks = new Measured("operator's rollback under a running canary");
         List<Long> roundTrips = new ArrayList<>();
