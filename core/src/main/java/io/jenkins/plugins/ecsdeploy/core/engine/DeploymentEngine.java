@@ -108,6 +108,9 @@ public final class DeploymentEngine {
             s.resolved = previous.resolved;
             s.recordedImages = previous.record.imagesBySlot();
             KnownImages.carryOver(previous, s);
+            if (request.operation() == Operation.ROLLBACK && previous.plan != null) {
+                s.likelyRollbackSlot = previous.plan.stableSlot;
+            }
             if (request.operation() == Operation.ROLLBACK && previous.plan != null
                     && previous.request.operation() == Operation.DEPLOY) {
                 // Where AWS runs deployments and the original task set is gone, a rollback deploys this anew.

@@ -58,6 +58,11 @@ public final class DeploymentState {
      * preemptive rollback, which reads no service; not saved (a resumed run reads the image instead).
      */
     transient java.util.Map<Slot, String> recordedImages = java.util.Map.of();
+    /**
+     * For a rollback, the slot the earlier run whose names it reuses kept as its stable one: where a rollback most
+     * likely returns, whose health it reads while it reads the listener. Not saved: a guess.
+     */
+    transient Slot likelyRollbackSlot;
 
     public DeploymentRecord getRecord() {
         return record;

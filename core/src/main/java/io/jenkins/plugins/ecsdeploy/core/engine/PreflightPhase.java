@@ -4,6 +4,7 @@ import io.jenkins.plugins.ecsdeploy.core.config.DurationText;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.EnvironmentResolver;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.ServiceControl;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SlotHealth;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.CanaryRequest;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.RollbackRequest;
@@ -176,12 +177,32 @@ final class PreflightPhase {
      */
     private Next preemptiveRollback(StepContext ctx) {
         DeploymentState s = ctx.state;
-        s.plan = new RunPlan(ctx.aws().router().currentSplit());
-        Slot target = planRollback(s);
+        // The slot to return to is known before the listener is read when the request names it, or from the run
+        // being rolled back: its health is then read at the same time as the listener, one round trip instead of
+        // two before the write. The listener still decides; a wrong guess costs one more read.
+        Slot asked = ((RollbackRequest) s.request).slot();
+        Slot likely = asked != null ? asked : s.likelyRollbackSlot;
+        SlotHealth slots = ctx.aws().health();
+        ReadAhead<TargetHealthSummary> early = likely == null ? null
+                : ReadAhead.start(() -> slots.targetHealth(likely));
+        Slot target;
+        TargetHealthSummary health;
+        try {
+            s.plan = new RunPlan(ctx.aws().router().currentSplit());
+            target = planRollback(s);
+            health = early != null && target == likely && !s.plan.splitBefore.equals(s.plan.rollbackSplit)
+                    ? early.join() : null;
+        } finally {
+            if (early != null) {
+                early.settle();
+            }
+        }
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
-        TargetHealthSummary health = ctx.aws().health().targetHealth(target);
+        if (health == null) {
+            health = slots.targetHealth(target);
+        }
         if (!health.allHealthy(1) && ctx.aws().managed() != null) {
             return ManagedEntry.redeployPrevious(ctx, target);
         }

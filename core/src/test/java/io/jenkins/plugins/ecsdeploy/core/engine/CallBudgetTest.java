@@ -52,9 +52,11 @@ class CallBudgetTest {
         List<String> calls = nonPoll(ops, ops.start(DeploymentRequest.rollback(null, "bob", "5xx"), "d-rb", h.now,
                 canary));
 
-        // Traffic is back after the third call, verified by the fourth; the note to the canary makes six.
-        assertThat(calls).containsExactly("DescribeListeners", "DescribeTargetHealth", "ModifyListener",
-                "DescribeListeners", "DescribeTags", "AddTags");
+        // Traffic is back after the third call, verified by the fourth; the note to the canary makes six. The first
+        // two are read at once (the canary's stable slot is where the rollback most likely returns), in either order.
+        assertThat(calls.subList(0, 2)).containsExactlyInAnyOrder("DescribeListeners", "DescribeTargetHealth");
+        assertThat(calls.subList(2, calls.size())).containsExactly("ModifyListener", "DescribeListeners",
+                "DescribeTags", "AddTags");
     }
 
     @Test

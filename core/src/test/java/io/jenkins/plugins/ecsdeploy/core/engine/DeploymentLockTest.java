@@ -57,6 +57,12 @@ class DeploymentLockTest {
         return thief;
     }
 
+    /** Deploy d-1 by alice, in a 50-minute bake (configured before the engine is made): it holds the lock. */
+    private DeploymentState bakingForFiftyMinutes(DeploymentEngine engine) {
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+        return h.runUntil(engine, s, st -> st.getPhase() == Phase.BAKE);
+    }
+
     private List<String> actionsSince(int mark) {
         List<Call> calls = h.aws.calls();
         return calls.subList(mark, calls.size()).stream().map(Call::action).toList();
@@ -204,10 +210,7 @@ class DeploymentLockTest {
 
     @Test
     void aSwitchUnderAnotherRunsLockIsRefusedAtOnceNamingTheHolder() {
-        h.with("health:\n  bakeTime: 50m\n");
-        DeploymentEngine first = h.engine();
-        DeploymentState one = first.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
-        h.runUntil(first, one, st -> st.getPhase() == Phase.BAKE);
+        bakingForFiftyMinutes(h.with("health:\n  bakeTime: 50m\n").engine());
         int mark = h.aws.calls().size();
 
         DeploymentEngine second = h.engine(LockSettings.at("cli@laptop"));
@@ -326,10 +329,8 @@ class DeploymentLockTest {
 
     @Test
     void aLockTakenByAnotherRunStopsThisOneWithoutTouchingTraffic() {
-        h.with("health:\n  bakeTime: 50m\n");
-        DeploymentEngine engine = h.engine();
-        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
-        h.runUntil(engine, s, st -> st.getPhase() == Phase.BAKE);
+        DeploymentEngine engine = h.with("health:\n  bakeTime: 50m\n").engine();
+        DeploymentState s = bakingForFiftyMinutes(engine);
         String thief = breakAndTake();
         int mark = h.aws.calls().size();
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.ecsdeploy.core.aws.LockTag;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.time.Duration;
@@ -38,11 +39,11 @@ class PreemptiveRollbackTest {
 
             assertThat(rollback.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
-            // Traffic is back after the write's three calls; the fourth verifies it; then the lock holder is told.
-            assertThat(calls).startsWith("DescribeListeners", "DescribeTargetHealth", "ModifyListener",
-                    "DescribeListeners");
-            assertThat(calls).containsExactly("DescribeListeners", "DescribeTargetHealth", "ModifyListener",
-                    "DescribeListeners", "DescribeTags", "AddTags");
+            // Traffic is back after the write's three calls (the listener and the health of the slot to return to
+            // read at once); the fourth verifies it; then the lock holder is told.
+            assertThat(calls.subList(0, 2)).containsExactlyInAnyOrder("DescribeListeners", "DescribeTargetHealth");
+            assertThat(calls.subList(2, calls.size())).containsExactly("ModifyListener", "DescribeListeners",
+                    "DescribeTags", "AddTags");
             assertThat(rollback.getRecord().getOutcomeMessage()).contains("pre-empted deployment d-canary");
             assertThat(h.aws.tags(FakeAws.LISTENER_ARN)).containsKey(LockTag.PREEMPTED_KEY);
 
@@ -82,6 +83,54 @@ class PreemptiveRollbackTest {
     }
 
     @Test
+    void theHealthOfTheSlotToReturnToIsReadWhileTheListenerReadIsUnderWay() {
+        try (EngineHarness h = new EngineHarness().withoutSmokeChecks()) {
+            DeploymentState deploy = h.run(DeploymentRequest.deploy("v2.0.0", "alice"));
+            int before = h.aws.calls().size();
+            // The listener's reply takes two seconds.
+            h.aws.readTimeoutDelay(Duration.ofSeconds(2));
+            h.aws.inject("DescribeListeners", Fault.READ_TIMEOUT, 1);
+            DeploymentEngine ops = h.engine();
+
+            DeploymentState rollback = h.runToEnd(ops, ops.start(DeploymentRequest.rollback(null, "bob", null),
+                    "d-rb", h.now, deploy));
+
+            assertThat(rollback.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+            // The health read went out while the listener's reply was awaited, not two seconds later.
+            List<String> calls = actions(h.aws.calls().subList(before, h.aws.calls().size()));
+            int listener = before + calls.indexOf("DescribeListeners");
+            int health = before + calls.indexOf("DescribeTargetHealth");
+            assertThat(Duration.ofNanos(Math.abs(h.aws.arrival(health) - h.aws.arrival(listener))))
+                    .isLessThan(Duration.ofSeconds(1));
+            assertThat(calls.subList(2, calls.size())).startsWith("ModifyListener", "DescribeListeners");
+        }
+    }
+
+    @Test
+    void aWrongGuessOfTheSlotToReturnToReadsTheRightOnesHealth() {
+        try (EngineHarness h = new EngineHarness().withoutSmokeChecks()) {
+            DeploymentState deploy = h.run(DeploymentRequest.deploy("v2.0.0", "alice"));
+            // Someone moved traffic back to blue by hand: the run before kept blue as its stable slot, but the
+            // rollback now returns to green.
+            DeploymentEngine manual = h.engine();
+            h.runToEnd(manual, manual.start(DeploymentRequest.switchTo(TrafficSplit.allTo(Slot.BLUE), "carol"),
+                    "d-manual", h.now));
+            int before = h.aws.calls().size();
+            DeploymentEngine ops = h.engine();
+
+            DeploymentState rollback = h.runToEnd(ops, ops.start(DeploymentRequest.rollback(null, "bob", null),
+                    "d-rb", h.now, deploy));
+
+            assertThat(rollback.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+            List<Call> calls = h.aws.calls().subList(before, h.aws.calls().size());
+            List<String> health = calls.stream().filter(c -> c.action().equals("DescribeTargetHealth"))
+                    .map(c -> c.param("TargetGroupArn")).toList();
+            assertThat(health).hasSize(2).last().isEqualTo(FakeAws.GREEN_TARGET_GROUP_ARN);
+        }
+    }
+
+    @Test
     void rollbackWithNoRunHoldingTheLockLeavesNoTag() {
         try (EngineHarness h = new EngineHarness().withoutSmokeChecks()) {
             DeploymentState deploy = h.run(DeploymentRequest.deploy("v2.0.0", "alice"));
@@ -90,8 +139,9 @@ class PreemptiveRollbackTest {
             DeploymentState rollback = ops.start(DeploymentRequest.rollback(null, "bob", null), "d-rb", h.now,
                     deploy);
             h.runToEnd(ops, rollback);
-            assertThat(actions(h.aws.calls().subList(before, h.aws.calls().size()))).containsExactly(
-                    "DescribeListeners", "DescribeTargetHealth", "ModifyListener", "DescribeListeners",
+            List<String> calls = actions(h.aws.calls().subList(before, h.aws.calls().size()));
+            assertThat(calls.subList(0, 2)).containsExactlyInAnyOrder("DescribeListeners", "DescribeTargetHealth");
+            assertThat(calls.subList(2, calls.size())).containsExactly("ModifyListener", "DescribeListeners",
                     "DescribeTags");
             assertThat(rollback.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));

@@ -40,12 +40,12 @@ public final class InMemoryAws {
     // --- what tests read ---
 
     /** Every AWS action made so far, in order. */
-    public List<String> calls() {
+    public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
 
     /** The AWS actions made so far for {@code action}, one entry per call. */
-    public List<String> calls(String action) {
+    public synchronized List<String> calls(String action) {
         return calls.stream().filter(action::equals).toList();
     }
 
@@ -93,7 +93,8 @@ public final class InMemoryAws {
         listeners.staleReads = times;
     }
 
-    void record(String... actions) {
+    /** Synchronized: a rollback reads the listener and a slot's health at once, on two threads. */
+    synchronized void record(String... actions) {
         calls.addAll(List.of(actions));
     }
 
