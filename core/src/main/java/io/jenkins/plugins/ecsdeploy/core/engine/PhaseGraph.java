@@ -60,8 +60,8 @@ final class PhaseGraph {
         // a caller's lock, or one resumed from a state that holds a lock, writes at the lock's confirmation.
         // A write in preflight or at the lock's confirmation that fails goes to ROLL_BACK.
         // A rollback of a managed deployment under way stops it; one whose original task set is gone deploys anew.
-        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, VERIFY_SWITCH, ROLL_BACK, SCALE_UP_TARGET, WAIT_FOR_TARGET_READY,
-                STOP_MANAGED, START_MANAGED, FINISHED);
+        edges(PREFLIGHT, CONFIRM_LOCK, VERIFY_ROLLBACK, VERIFY_SWITCH, ROLL_BACK, SCALE_UP_TARGET,
+                WAIT_FOR_TARGET_READY, STOP_MANAGED, START_MANAGED, FINISHED);
         // A switch of a managed deployment approves it (or ends its termination wait) and follows it.
         edges(CONFIRM_LOCK, REGISTER_TASK_DEFINITION, SHIFT_CANARY, SWITCH_TRAFFIC, VERIFY_SWITCH, ROLL_BACK,
                 SCALE_UP_TARGET, WAIT_FOR_TARGET_READY, FOLLOW_MANAGED, STOP_MANAGED, FINISHED);

@@ -95,7 +95,8 @@ class CallBudgetTest {
                 "DescribeListeners", "ModifyListener", "DescribeListeners",
                 "RemoveTags");
         // Each poll reads only what can change while the run waits: the new tasks (and their targets' health once
-        // they run), then, in the bake, the traffic and the new slot's health. The bake's first poll, in the instant of the verifying read, reads health only.
+        // they run), then, in the bake, the traffic and the new slot's health. The bake's first poll, in the instant
+        // of the verifying read, reads health only.
         assertThat(polls).containsOnlyKeys(Phase.WAIT_FOR_READY, Phase.BAKE);
         assertThat(polls.get(Phase.WAIT_FOR_READY)).containsExactly(List.of("DescribeServices"),
                 List.of("DescribeServices", "DescribeTargetHealth"));

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A switch takes no lock: it reads the lock first, a few calls before its one write, and refuses when another run
- * holds or claims it. Raced against a deploy, started from before the deploy's claim to after its service update, in many random
- * interleavings of their requests (reproducible from the printed seed), the deploy must never update the service of
- * the slot the switch sends production traffic to: a switch under the deploy's claim is refused, and a deploy that
- * claimed the lock after the switch's read plans only after its settle delay, so it reads the traffic as the switch
- * left it. A switch that wrote without that read loses this race (tried by taking the read out).
+ * holds or claims it. Raced against a deploy, started from before the deploy's claim to after its service update,
+ * in many random interleavings of their requests (reproducible from the printed seed), the deploy must never update
+ * the service of the slot the switch sends production traffic to: a switch under the deploy's claim is refused, and
+ * a deploy that claimed the lock after the switch's read plans only after its settle delay, so it reads the traffic
+ * as the switch left it. A switch that wrote without that read loses this race (tried by taking the read out).
  */
 class SwitchRaceTest {
 
