@@ -79,7 +79,8 @@ final class TextPrinter implements Printer {
             // A slot without task definition revisions (behind Route 53) shows what it serves whole: the endpoint.
             boolean ecs = s.taskDefinitionRevision() > 0;
             out.printf(row, s.slot(), s.percent() + "%", s.service(),
-                    ecs ? s.imageTag() : s.image() == null ? "-" : s.image(), ecs ? String.valueOf(s.taskDefinitionRevision()) : "-",
+                    ecs ? s.imageTag() : s.image() == null ? "-" : s.image(),
+                    ecs ? String.valueOf(s.taskDefinitionRevision()) : "-",
                     s.running() + "/" + s.desired()
                             + (s.pending() > 0 ? "+" + s.pending() : ""),
                     s.health().healthy() + "/" + s.health().total(), s.rolloutState() == null ? "-" : s.rolloutState());

@@ -37,10 +37,6 @@ final class EcsNativePreflight implements EnvironmentResolver {
     private final CloudWatchClient cloudWatch;
     private final TaskDefinitionReads reads;
 
-    EcsNativePreflight(EcsClient ecs, ElasticLoadBalancingV2Client elb, CloudWatchClient cloudWatch) {
-        this(ecs, elb, cloudWatch, new TaskDefinitionReads(ecs));
-    }
-
     /** @param reads where the task definition read here is kept for the run's later steps (plan, copy) */
     EcsNativePreflight(EcsClient ecs, ElasticLoadBalancingV2Client elb, CloudWatchClient cloudWatch,
             TaskDefinitionReads reads) {

@@ -27,10 +27,6 @@ final class EcsPreflight {
     private final Map<String, TaskDefinition> taskDefinitions = new HashMap<>();
     private final TaskDefinitionReads reads;
 
-    EcsPreflight(EcsClient ecs, Problems problems) {
-        this(ecs, problems, new TaskDefinitionReads(ecs));
-    }
-
     /** @param reads where the task definitions read here are kept for the run's later steps */
     EcsPreflight(EcsClient ecs, Problems problems, TaskDefinitionReads reads) {
         this.ecs = ecs;

@@ -122,11 +122,9 @@ public abstract class TagLock implements DeploymentLock {
             removeTags(ownKey);
             lastRead = new HashMap<>(tags);
             lastRead.remove(ownKey);
-            throw new LockHeldException("Another deployment holds the lock on " + resource + ": "
-                    + other.get().describe() + ". This run withdrew its own claim and changed nothing. Wait for it"
-                    + " to finish; if it is dead, break its lock with `ecs-deploy unlock -c <env.yaml> --force"
-                    + " --reason \"...\"`" + (other.get().expires() == null ? "" : " or wait until it expires")
-                    + ". Two runs that start in the same instant both stop this way: run again.", other.get());
+            throw new LockHeldException(LockHeldException.heldByAnother(resource, other.get(), "This run withdrew its"
+                    + " own claim and changed nothing.") + " Two runs that start in the same instant both stop this"
+                    + " way: run again.", other.get());
         }
         List<String> lapsed = lapsedHolders(tags, ours.since());
         if (!lapsed.isEmpty()) {
@@ -143,10 +141,7 @@ public abstract class TagLock implements DeploymentLock {
         Map<String, String> tags = read();
         // Another run's key beside ours is a claim that run withdraws at its confirmation; the single key of an
         // earlier release is not (that release does not look at ours).
-        String single = tags.get(key);
-        boolean earlierReleaseHolds = single != null && !LockTag.decode(single).sameDeployment(ours)
-                && !LockTag.decode(single).isExpired(now);
-        if (own(tags, ours) == null || earlierReleaseHolds) {
+        if (own(tags, ours) == null || earlierRelease(tags, ours, now).isPresent()) {
             throw lost(holder(tags, now), "This run no longer holds the deployment lock on " + resource);
         }
         return write(ours.expiringAt(now.plus(ttl)));
@@ -240,16 +235,23 @@ public abstract class TagLock implements DeploymentLock {
      * earliest of the other runs' keys (the one named in messages).
      */
     private Optional<LockHolder> other(Map<String, String> tags, LockHolder ours, Instant now) {
-        String single = tags.get(key);
-        if (single != null) {
-            LockHolder legacy = LockTag.decode(single);
-            if (!legacy.sameDeployment(ours) && !legacy.isExpired(now)) {
-                return Optional.of(legacy);
-            }
+        Optional<LockHolder> legacy = earlierRelease(tags, ours, now);
+        if (legacy.isPresent()) {
+            return legacy;
         }
         return tags.entrySet().stream().filter(e -> isHolderKey(e.getKey()))
                 .map(e -> LockTag.decode(e.getValue())).filter(h -> !h.sameDeployment(ours) && !h.isExpired(now))
                 .min(FIRST_TAKER);
+    }
+
+    /** A live hold of another run in the single key of an earlier release, which does not look at per-run keys. */
+    private Optional<LockHolder> earlierRelease(Map<String, String> tags, LockHolder ours, Instant now) {
+        String single = tags.get(key);
+        if (single == null) {
+            return Optional.empty();
+        }
+        LockHolder legacy = LockTag.decode(single);
+        return legacy.sameDeployment(ours) || legacy.isExpired(now) ? Optional.empty() : Optional.of(legacy);
     }
 
     private List<String> lapsedHolders(Map<String, String> tags, Instant now) {

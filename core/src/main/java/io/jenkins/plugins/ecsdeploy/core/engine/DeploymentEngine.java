@@ -110,11 +110,10 @@ public final class DeploymentEngine {
             KnownImages.carryOver(previous, s);
             if (request.operation() == Operation.ROLLBACK && previous.plan != null) {
                 s.likelyRollbackSlot = previous.plan.stableSlot;
-            }
-            if (request.operation() == Operation.ROLLBACK && previous.plan != null
-                    && previous.request.operation() == Operation.DEPLOY) {
-                // Where AWS runs deployments and the original task set is gone, a rollback deploys this anew.
-                s.managed.taskDefinitionArn = previous.plan.sourceTaskDefinitionArn;
+                if (previous.request.operation() == Operation.DEPLOY) {
+                    // Where AWS runs deployments and the original task set is gone, a rollback deploys this anew.
+                    s.managed.taskDefinitionArn = previous.plan.sourceTaskDefinitionArn;
+                }
             }
         }
         return s;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.port.AwsFailure;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.DeploymentLock;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException;
 import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import java.time.Instant;
 
@@ -31,14 +32,14 @@ final class LockSteps {
      * A run under a lock its caller holds ({@code DeploymentEngine.useScopeLock}) reads it once, with no settle
      * delay: the caller confirmed it when it took it. Adopts the stored holder, whose expiry may be newer.
      *
-     * @throws io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException when the stored lock is not the
+     * @throws LockHeldException when the stored lock is not the
      *     caller's
      */
     void checkScopeLock(StepContext ctx) {
         DeploymentState s = ctx.state;
         java.util.Optional<LockHolder> held = ctx.aws().lock().current();
         if (held.isEmpty() || !held.get().sameDeployment(s.lock) || held.get().isExpired(ctx.now)) {
-            throw new io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException("The deployment lock of "
+            throw new LockHeldException("The deployment lock of "
                     + s.lock.deploymentId() + ", under which this run was asked to act, is not held on "
                     + ctx.aws().lock().resource() + held.map(h -> ": it is held by " + h.describe()).orElse(
                     ": nobody holds it") + ". Nothing was changed; take the lock again before acting.",
@@ -53,16 +54,13 @@ final class LockSteps {
      * settle delay, and reads traffic again after it, so it sees this run's write, made in the same step a few
      * calls later, well within that delay.
      *
-     * @throws io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException naming the run that holds it
+     * @throws LockHeldException naming the run that holds it
      */
     void requireFree(StepContext ctx) {
         java.util.Optional<LockHolder> held = ctx.aws().lock().current();
         if (held.isPresent() && !held.get().isExpired(ctx.now)) {
-            throw new io.jenkins.plugins.ecsdeploy.core.engine.port.LockHeldException("Another deployment holds the"
-                    + " lock on " + ctx.aws().lock().resource() + ": " + held.get().describe() + ". A switch does not"
-                    + " act under another run's lock, and changed nothing. Wait for it to finish; if it is dead,"
-                    + " break its lock with `ecs-deploy unlock -c <env.yaml> --force --reason \"...\"`"
-                    + (held.get().expires() == null ? "" : " or wait until it expires") + ".", held.get());
+            throw new LockHeldException(LockHeldException.heldByAnother(ctx.aws().lock().resource(), held.get(),
+                    "A switch does not act under another run's lock, and changed nothing."), held.get());
         }
     }
 

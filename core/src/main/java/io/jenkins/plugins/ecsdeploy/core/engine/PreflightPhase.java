@@ -186,12 +186,9 @@ final class PreflightPhase {
         ReadAhead<TargetHealthSummary> early = likely == null ? null
                 : ReadAhead.start(() -> slots.targetHealth(likely));
         Slot target;
-        TargetHealthSummary health;
         try {
             s.plan = new RunPlan(ctx.aws().router().currentSplit());
             target = planRollback(s);
-            health = early != null && target == likely && !s.plan.splitBefore.equals(s.plan.rollbackSplit)
-                    ? early.join() : null;
         } finally {
             if (early != null) {
                 early.settle();
@@ -200,9 +197,7 @@ final class PreflightPhase {
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }
-        if (health == null) {
-            health = slots.targetHealth(target);
-        }
+        TargetHealthSummary health = early != null && target == likely ? early.join() : slots.targetHealth(target);
         if (!health.allHealthy(1) && ctx.aws().managed() != null) {
             return ManagedEntry.redeployPrevious(ctx, target);
         }

@@ -29,10 +29,10 @@ public final class StatusReader {
         for (Slot slot : Slot.values()) {
             ServiceSnapshot svc = aws.services().describe(slot);
             // A slot of a CodeDeploy service with no task set behind its target group runs nothing.
-            TaskDefinitionSummary td = svc.taskDefinitionArn() == null ? null
+            TaskDefinitionSummary td = svc.taskDefinitionArn() == null ? new TaskDefinitionSummary(null, null, 0, null)
                     : aws.services().taskDefinition(svc.taskDefinitionArn());
-            slots.add(new SlotStatus(slot, svc.serviceName(), svc.status(), td == null ? null : td.arn(),
-                    td == null ? 0 : td.revision(), td == null ? null : td.image(), td == null ? null : td.imageTag(), svc.desiredCount(), svc.runningCount(), svc.pendingCount(), svc.deployments(),
+            slots.add(new SlotStatus(slot, svc.serviceName(), svc.status(), td.arn(), td.revision(), td.image(),
+                    td.imageTag(), svc.desiredCount(), svc.runningCount(), svc.pendingCount(), svc.deployments(),
                     svc.rolloutState(), aws.health().targetHealth(slot), split.percentOf(slot),
                     split.percentOf(slot) == 100, aws.services().url(slot).orElse(null)));
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class SwitchLatencyBenchmark {
 
+    /** Runs of each operation; more for a steadier figure: {@code -DargLine=-Dbench.runs=300}. */
     private static final int RUNS = Integer.getInteger("bench.runs", 30);
 
     @Test
