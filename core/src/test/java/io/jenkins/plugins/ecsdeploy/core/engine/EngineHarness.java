@@ -9,12 +9,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsConnection;
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsEngines;
+import io.jenkins.plugins.ecsdeploy.core.aws.AwsEnvironment;
 import io.jenkins.plugins.ecsdeploy.core.aws.RetrySettings;
+import io.jenkins.plugins.ecsdeploy.core.config.EnvironmentConfig;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.smoke.HttpSmokeChecker;
 import io.jenkins.plugins.ecsdeploy.core.testing.SimulatedClock;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -35,7 +39,16 @@ final class EngineHarness extends RunHarness {
 
     /** A harness whose SDK clients sign with {@code credentials}. */
     EngineHarness(AwsCredentialsProvider credentials) {
-        aws = FakeAws.startStandard();
+        this(credentials, FakeAws.builder());
+    }
+
+    /** A harness on a fake AWS started from {@code fake}. */
+    EngineHarness(FakeAws.Builder fake) {
+        this(SdkClients.credentials(), fake);
+    }
+
+    private EngineHarness(AwsCredentialsProvider credentials, FakeAws.Builder fake) {
+        aws = fake.start();
         app = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         app.start();
         app.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(200).withBody("ok v1.2.3")));
@@ -80,6 +93,18 @@ final class EngineHarness extends RunHarness {
     DeploymentEngine engine(LockSettings lock) {
         Clock clock = new SimulatedClock(() -> now);
         return AwsEngines.create(config(), clients, new HttpSmokeChecker(clock), listener(), lock);
+    }
+
+    /**
+     * An engine of this ALB environment whose ports pass through {@code decorate}, wired as {@link AwsEngines}
+     * wires an ALB environment: for a benchmark that times what a port sees.
+     */
+    DeploymentEngine engine(UnaryOperator<Ports> decorate) {
+        EnvironmentConfig config = config();
+        AwsEnvironment kind = AwsEnvironment.connect(clients, config.container());
+        Ports.Factory ports = kind.ports(config.analysis());
+        return new DeploymentEngine(config, kind.resolver(), env -> decorate.apply(ports.bind(env)),
+                new HttpSmokeChecker(new SimulatedClock(() -> now)), listener(), LockSettings.at(WHERE));
     }
 
     @Override

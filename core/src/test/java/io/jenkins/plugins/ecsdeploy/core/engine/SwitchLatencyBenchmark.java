@@ -3,6 +3,8 @@ package io.jenkins.plugins.ecsdeploy.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.ecsdeploy.core.aws.AwsClients;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.Ports;
+import io.jenkins.plugins.ecsdeploy.core.engine.port.TrafficRouter;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
@@ -17,7 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 
 /**
  * Figures no other tool publishes: how many AWS calls, by phase, and how long over loopback, a verified switch,
@@ -28,55 +34,48 @@ import org.junit.jupiter.api.Test;
 class SwitchLatencyBenchmark {
 
     /** Runs of each operation; more for a steadier figure: {@code -DargLine=-Dbench.runs=300}. */
-    private static final int RUNS = Integer.getInteger("bench.runs", 30);
+    private static final int RUNS = Integer.getInteger("bench.runs", 100);
+
+    /** Threads for the bare script's read ahead, as the engine has its own. */
+    private final ExecutorService pool = Executors.newCachedThreadPool();
 
     @Test
     void verifiedSwitchAndEmergencyRollback() throws IOException {
         Measured switches = new Measured("verified switch (incl. preflight and name resolution)");
         Measured aborts = new Measured("abort of a canary at 10 % (abort to end of run)");
         Measured rollbacks = new Measured("operator's rollback under a running canary");
+        Measured unmeasured = new Measured("warm-up");
         List<Long> roundTrips = new ArrayList<>();
-        try (EngineHarness h = new EngineHarness().withoutSmokeChecks();
+        List<Long> barePaths = new ArrayList<>();
+        // No copy of the account before each write (only stale-read faults need it): a write costs the fake what a
+        // read does, as the baseline read does.
+        try (EngineHarness h = new EngineHarness(FakeAws.builder().withoutStaleReads()).withoutSmokeChecks();
                 AwsClients clients = AwsClients.create(h.connection)) {
             h.run(DeploymentRequest.deploy("v1.2.3", "bench").withPromote(false));
-            // The baseline's client warms up as the engine's did in the deploy above; then a round trip is measured
-            // just before each run, so that both see the same load on a shared machine.
+            // Client, server and engine warm up alike: the baseline's round trips and one unmeasured run of each
+            // operation per measured one. Then a round trip is measured just before each run, so that both see
+            // the same load on a shared machine.
             for (int i = 0; i < RUNS; i++) {
                 roundTrip(clients);
+                switchOnce(h, "w" + i, unmeasured);
+                abortOnce(h, "w" + i, unmeasured);
+                rollbackOnce(h, "w" + i, unmeasured);
             }
             for (int i = 0; i < RUNS; i++) {
                 roundTrips.add(roundTrip(clients));
-                Slot to = i % 2 == 0 ? Slot.GREEN : Slot.BLUE;
-                DeploymentEngine engine = h.engine();
-                DeploymentState s = engine.start(DeploymentRequest.switchTo(TrafficSplit.allTo(to), "bench"),
-                        "s-" + i, h.now);
-                switches.run(h, engine, s);
-                assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+                switchOnce(h, String.valueOf(i), switches);
             }
             for (int i = 0; i < RUNS; i++) {
-                DeploymentEngine engine = h.engine();
-                DeploymentState s = canaryAtTenPercent(h, engine, "a-" + i);
-                roundTrips.add(roundTrip(clients));
-                Slot stable = s.getStableSlot();
-                engine.requestAbort(s, "bench", "emergency");
-                aborts.run(h, engine, s);
-                assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
-                assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(stable));
+                abortOnce(h, String.valueOf(i), aborts, () -> roundTrips.add(roundTrip(clients)));
             }
             for (int i = 0; i < RUNS; i++) {
-                DeploymentEngine canaryEngine = h.engine();
-                DeploymentState canary = canaryAtTenPercent(h, canaryEngine, "c-" + i);
-                Slot stable = canary.getStableSlot();
-                DeploymentEngine ops = h.engine();
-                roundTrips.add(roundTrip(clients));
-                DeploymentState s = ops.start(DeploymentRequest.rollback(null, "bench", "emergency"), "r-" + i,
-                        h.now, canary);
-                rollbacks.run(h, ops, s);
-                assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
-                assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(stable));
-                h.runToEnd(canaryEngine, canary);
-                assertThat(canary.getRecord().getPreemptedBy()).contains("r-" + i);
+                rollbackOnce(h, String.valueOf(i), rollbacks, () -> {
+                    roundTrips.add(roundTrip(clients));
+                    barePaths.add(barePath(clients));
+                });
             }
+        } finally {
+            pool.shutdown();
         }
         assertThat(switches.calls).containsSubsequence("DescribeListeners", "ModifyListener", "DescribeListeners");
         assertThat(switches.calls.stream().filter(a -> a.startsWith("Modify"))).hasSize(1);
@@ -89,7 +88,70 @@ class SwitchLatencyBenchmark {
                 "DescribeTargetHealth");
         assertThat(rollbacks.calls.subList(2, rollbacks.calls.size())).containsExactly("ModifyListener",
                 "DescribeListeners", "DescribeTags", "AddTags");
-        report(roundTrips, switches, aborts, rollbacks);
+        report(roundTrips, barePaths, switches, aborts, rollbacks);
+    }
+
+    /** Switches all traffic to the slot that has none. */
+    private static void switchOnce(EngineHarness h, String id, Measured m) {
+        Slot to = h.aws.listenerSplit().soleSlot().orElseThrow().other();
+        DeploymentEngine engine = h.engine(m.timing::wrap);
+        DeploymentState s = engine.start(DeploymentRequest.switchTo(TrafficSplit.allTo(to), "bench"), "s-" + id,
+                h.now);
+        m.run(h, engine, s);
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    private static void abortOnce(EngineHarness h, String id, Measured m) {
+        abortOnce(h, id, m, () -> { });
+    }
+
+    /** Aborts a canary at 10 %, the abort measured from the moment it is asked for. */
+    private static void abortOnce(EngineHarness h, String id, Measured m, Runnable beforeRun) {
+        DeploymentEngine engine = h.engine(m.timing::wrap);
+        DeploymentState s = canaryAtTenPercent(h, engine, "a-" + id);
+        beforeRun.run();
+        Slot stable = s.getStableSlot();
+        engine.requestAbort(s, "bench", "emergency");
+        m.run(h, engine, s);
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(stable));
+    }
+
+    private static void rollbackOnce(EngineHarness h, String id, Measured m) {
+        rollbackOnce(h, id, m, () -> { });
+    }
+
+    /** An operator's rollback, by a run of its own, while a canary at 10 % holds the lock. */
+    private static void rollbackOnce(EngineHarness h, String id, Measured m, Runnable beforeRun) {
+        DeploymentEngine canaryEngine = h.engine();
+        DeploymentState canary = canaryAtTenPercent(h, canaryEngine, "c-" + id);
+        Slot stable = canary.getStableSlot();
+        DeploymentEngine ops = h.engine(m.timing::wrap);
+        beforeRun.run();
+        DeploymentState s = ops.start(DeploymentRequest.rollback(null, "bench", "emergency"), "r-" + id, h.now,
+                canary);
+        m.run(h, ops, s);
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(stable));
+        h.runToEnd(canaryEngine, canary);
+        assertThat(canary.getRecord().getPreemptedBy()).contains("r-" + id);
+    }
+
+    /**
+     * The rollback's four calls made by a bare SDK script that knows everything beforehand, in microseconds: the
+     * listener and the target group's health read at once, the listener written (with the actions it has, so that
+     * nothing moves) and read back. What the engine adds to it is the engine's own cost.
+     */
+    private long barePath(AwsClients clients) {
+        long t0 = System.nanoTime();
+        CompletableFuture<?> health = CompletableFuture.runAsync(() -> clients.elb().describeTargetHealth(
+                b -> b.targetGroupArn(FakeAws.BLUE_TARGET_GROUP_ARN)), pool);
+        List<Action> actions = clients.elb().describeListeners(b -> b.listenerArns(FakeAws.LISTENER_ARN))
+                .listeners().get(0).defaultActions();
+        health.join();
+        clients.elb().modifyListener(b -> b.listenerArn(FakeAws.LISTENER_ARN).defaultActions(actions));
+        clients.elb().describeListeners(b -> b.listenerArns(FakeAws.LISTENER_ARN));
+        return (System.nanoTime() - t0) / 1000;
     }
 
     /**
@@ -118,7 +180,8 @@ class SwitchLatencyBenchmark {
     private static final class Measured {
         final String name;
         final List<Long> micros = new ArrayList<>();
-        /** Per run, from its start to the verifying read's reply (bounded by the next request's arrival). */
+        final TrafficTiming timing = new TrafficTiming();
+        /** Per run, from its start to the moment the engine had the verifying read's answer. */
         final List<Long> trafficBackMicros = new ArrayList<>();
         /** Wall time by phase, summed over all runs. */
         final Map<String, Long> microsByPhase = new LinkedHashMap<>();
@@ -134,6 +197,7 @@ class SwitchLatencyBenchmark {
         void run(EngineHarness h, DeploymentEngine engine, DeploymentState s) {
             int first = h.aws.callCount();
             Map<String, Integer> phases = new LinkedHashMap<>();
+            timing.reset();
             long t0 = System.nanoTime();
             long end;
             while (true) {
@@ -156,10 +220,8 @@ class SwitchLatencyBenchmark {
             calls = made.stream().map(Call::action).toList();
             int modify = calls.indexOf("ModifyListener");
             beforeTrafficBack = modify < 0 ? -1 : modify + 2;
-            if (modify >= 0) {
-                long back = modify + 2 < calls.size() ? h.aws.arrival(first + modify + 2) : end;
-                trafficBackMicros.add((back - t0) / 1000);
-            }
+            assertThat(timing.verifiedAt).as("the run read back the split it wrote").isPositive();
+            trafficBackMicros.add((timing.verifiedAt - t0) / 1000);
             byPhase = phases;
         }
 
@@ -188,8 +250,73 @@ class SwitchLatencyBenchmark {
         }
     }
 
-    private static void report(List<Long> roundTrips, Measured... ops) throws IOException {
+    /**
+     * Notes when the engine first reads back the split it wrote, through a router that wraps the run's own: the
+     * instant traffic is back, verified, as the run knows it.
+     */
+    private static final class TrafficTiming {
+        private volatile TrafficSplit written;
+        private volatile long verifiedAt;
+
+        void reset() {
+            written = null;
+            verifiedAt = 0;
+        }
+
+        Ports wrap(Ports p) {
+            TrafficRouter router = p.router();
+            TrafficRouter timed = new TrafficRouter() {
+                @Override
+                public TrafficSplit currentSplit() {
+                    TrafficSplit read = router.currentSplit();
+                    if (verifiedAt == 0 && read.equals(written)) {
+                        verifiedAt = System.nanoTime();
+                    }
+                    return read;
+                }
+
+                @Override
+                public void applySplit(TrafficSplit split) {
+                    applySplitTracked(split);
+                }
+
+                @Override
+                public String applySplitTracked(TrafficSplit split) {
+                    String change = router.applySplitTracked(split);
+                    written = split;
+                    verifiedAt = 0;
+                    return change;
+                }
+
+                @Override
+                public boolean inSync(String token) {
+                    return router.inSync(token);
+                }
+
+                @Override
+                public Duration clientCache() {
+                    return router.clientCache();
+                }
+
+                @Override
+                public String writesTo() {
+                    return router.writesTo();
+                }
+
+                @Override
+                public String readsFrom() {
+                    return router.readsFrom();
+                }
+            };
+            return new Ports(timed, p.health(), p.testTraffic(), p.services(), p.metrics(), p.lock(), p.managed());
+        }
+    }
+
+    private static void report(List<Long> roundTrips, List<Long> barePaths, Measured switches, Measured aborts,
+            Measured rollbacks) throws IOException {
         long roundTrip = percentile(sorted(roundTrips), 50);
+        long bare = percentile(sorted(barePaths), 50);
+        long rollback = percentile(sorted(rollbacks.trafficBackMicros), 50);
         StringBuilder table = new StringBuilder("# Switch and rollback cost (fake AWS over loopback, " + RUNS
                 + " runs each)\n\nOne round trip to the fake (DescribeListeners, p50 of one measured before each"
                 + " run): " + ms(roundTrip) + " ms. The"
@@ -197,9 +324,14 @@ class SwitchLatencyBenchmark {
                 + "| operation | AWS calls | calls until traffic is back, verified | traffic writes | floor |"
                 + " p50 ms | p90 ms | max ms | p50 / round trip | traffic back, verified: p50 ms | its ratio |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Measured[] ops = {switches, aborts, rollbacks};
         for (Measured m : ops) {
             table.append(m.row(roundTrip));
         }
+        table.append("\nThe operator's rollback makes its four calls as a bare SDK script would (the two reads at"
+                + " once, the write, the read back); the script, measured before each rollback, takes " + ms(bare)
+                + " ms (" + ratio(bare, roundTrip) + " the round trip). The engine's own cost until traffic is back:"
+                + " " + ms(rollback - bare) + " ms.\n");
         table.append("\nCalls by phase:\n\n");
         for (Measured m : ops) {
             table.append(m.phases());

@@ -168,7 +168,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         if (fault != null && !fault.reachesState()) {
             return error(protocol, faultError(protocol, fault, action), requestId).build();
         }
-        boolean write = FaultPlan.WRITES.contains(action) && !faults.ignores(action);
+        boolean write = FaultPlan.WRITES.contains(action) && !faults.ignores(action) && faults.keepsStaleState();
         FakeAwsState beforeWrite = write ? state.copy() : null;
         ResponseDefinitionBuilder reply;
         try {

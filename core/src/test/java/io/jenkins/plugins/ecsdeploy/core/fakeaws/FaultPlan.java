@@ -23,6 +23,8 @@ final class FaultPlan {
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
     private final Map<String, Fault> always = new HashMap<>();
     private final Set<String> ignoredWrites = new HashSet<>();
+    /** Whether each write keeps the state from before it, for STALE_READ: a deep copy of the whole account. */
+    private boolean staleReads = true;
 
     void inject(String action, Fault fault, int times) {
         check(action, fault);
@@ -45,6 +47,16 @@ final class FaultPlan {
             throw new IllegalArgumentException(action + " is not a write the fake knows; use one of " + WRITES + ".");
         }
         ignoredWrites.add(action);
+    }
+
+    /** No STALE_READ from now on, so that a write costs the fake no more than a read does (for benchmarks). */
+    void withoutStaleReads() {
+        staleReads = false;
+    }
+
+    /** Whether a write must keep the state from before it, for a stale read injected later. */
+    boolean keepsStaleState() {
+        return staleReads;
     }
 
     boolean ignores(String action) {
@@ -71,7 +83,11 @@ final class FaultPlan {
         return null;
     }
 
-    private static void check(String action, Fault fault) {
+    private void check(String action, Fault fault) {
+        if (fault == Fault.STALE_READ && !staleReads) {
+            throw new IllegalStateException("This fake was built withoutStaleReads(): it keeps no state from before"
+                    + " a write to answer a stale " + action + " with. Build it without that setting.");
+        }
         if (fault == Fault.STALE_READ && WRITES.contains(action)) {
             throw new IllegalArgumentException("STALE_READ applies to describes, not to the write " + action
                     + "; use ignoreWrites(\"" + action + "\") for a write that does not take effect.");
