@@ -28,4 +28,9 @@ public final class ElbTrafficRouter implements TrafficRouter {
     public void applySplit(TrafficSplit split) {
         weights.write(env.listenerArn(), env.ruleArn(), split);
     }
+
+    @Override
+    public void prepareWrite() {
+        weights.prepareWrite(env.listenerArn(), env.ruleArn());
+    }
 }

@@ -47,6 +47,11 @@ final class ListenerWeights {
                 weights.getOrDefault(env.greenTargetGroupArn(), 0));
     }
 
+    /** Reads the actions that the next {@link #write} rewrites, for it to reuse. */
+    void prepareWrite(String listenerArn, String ruleArn) {
+        actions(listenerArn, ruleArn);
+    }
+
     /** Rewrites the weights of the forward action, leaving its other settings and the other actions as they are. */
     void write(String listenerArn, String ruleArn, TrafficSplit split) {
         List<Action> current = describe(listenerArn, ruleArn).equals(lastReadFrom) ? lastRead

@@ -38,6 +38,11 @@ public final class Route53TrafficRouter implements TrafficRouter {
     }
 
     @Override
+    public void prepareWrite() {
+        pair.prepareWrite();
+    }
+
+    @Override
     public boolean inSync(String token) {
         return pair.inSync(token);
     }

@@ -27,6 +27,8 @@ final class Route53WeightedPair {
 
     private final Route53Client route53;
     private final WeightedRecords records;
+    /** The records read by {@link #prepareWrite} for the next write (a pair lives for one engine step). */
+    private Map<Slot, ResourceRecordSet> prepared;
 
     Route53WeightedPair(Route53Client route53, WeightedRecords records) {
         this.route53 = route53;
@@ -55,6 +57,11 @@ final class Route53WeightedPair {
         return sets;
     }
 
+    /** Reads the records that the next {@link #write} copies, for it to reuse. */
+    void prepareWrite() {
+        prepared = read();
+    }
+
     TrafficSplit split() {
         return split(read());
     }
@@ -76,7 +83,8 @@ final class Route53WeightedPair {
      * @return the change's id, for {@link #inSync}
      */
     String write(TrafficSplit split) {
-        Map<Slot, ResourceRecordSet> sets = read();
+        Map<Slot, ResourceRecordSet> sets = prepared != null ? prepared : read();
+        prepared = null;
         List<Change> changes = new ArrayList<>();
         for (Slot slot : Slot.values()) {
             ResourceRecordSet.Builder weighted = sets.get(slot).toBuilder().weight((long) split.percentOf(slot));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
+import io.jenkins.plugins.ecsdeploy.core.engine.port.SlotHealth;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.Operation;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TargetHealthSummary;
@@ -40,9 +41,18 @@ final class RollbackPhases {
         TrafficSplit target = s.rollback.target(s.plan);
         Slot destination = target.soleSlot().orElse(null);
         if (destination != null) {
-            TargetHealthSummary health = ctx.aws().health().targetHealth(destination);
-            if (!health.allHealthy(1)) {
-                return unhealthyDestination(ctx, destination, health);
+            // The write reads the listener first; that read and the destination's health go out at once: one
+            // round trip before the write instead of two. The step waits for both on every path.
+            SlotHealth slots = ctx.aws().health();
+            ReadAhead<TargetHealthSummary> health = ReadAhead.start(() -> slots.targetHealth(destination));
+            try {
+                ctx.aws().router().prepareWrite();
+            } finally {
+                health.settle();
+            }
+            TargetHealthSummary summary = health.join();
+            if (!summary.allHealthy(1)) {
+                return unhealthyDestination(ctx, destination, summary);
             }
         }
         ctx.applySplit(target);

@@ -269,6 +269,36 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void anAbortReadsTheListenerAndTheStableSlotsHealthAtOnce() {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(plan(10, 50, 100), "d-1", h.now);
+        h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+        int before = h.aws.calls().size();
+        // The health reply takes two seconds.
+        h.aws.readTimeoutDelay(Duration.ofSeconds(2));
+        h.aws.inject("DescribeTargetHealth", Fault.READ_TIMEOUT, 1);
+        engine.requestAbort(s, "carol", "saw errors in the logs");
+        h.runToEnd(engine, s);
+
+        assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+        List<Call> calls = h.aws.calls().subList(before, h.aws.calls().size());
+        List<String> actions = calls.stream().map(Call::action).toList();
+        // The listener was read while the blue slot's health reply was awaited, not two seconds later; the write
+        // rewrites the actions that read returned, without reading them again.
+        assertThat(actions.subList(0, 2)).containsExactlyInAnyOrder("DescribeListeners", "DescribeTargetHealth");
+        assertThat(actions.subList(2, actions.size())).containsExactly("ModifyListener", "DescribeListeners",
+                "RemoveTags");
+        int listener = before + actions.indexOf("DescribeListeners");
+        int health = before + actions.indexOf("DescribeTargetHealth");
+        assertThat(calls.get(health - before).param("TargetGroupArn")).isEqualTo(FakeAws.BLUE_TARGET_GROUP_ARN);
+        assertThat(Duration.ofNanos(Math.abs(h.aws.arrival(health) - h.aws.arrival(listener))))
+                .isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void canaryWeightsThatDoNotReadBackRollBack() {
         h.aws.ignoreWrites("ModifyListener");
         healthyTraffic("blue");

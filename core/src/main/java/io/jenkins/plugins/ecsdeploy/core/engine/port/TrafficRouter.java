@@ -26,6 +26,15 @@ public interface TrafficRouter {
         return null;
     }
 
+    /**
+     * Makes now the read that the next {@link #applySplit} of this step would make before its write (the forward
+     * action the write rewrites, the records it copies), and keeps it for that write: so that a caller can make it
+     * at the same time as another read. Nothing where a write reads nothing first.
+     */
+    default void prepareWrite() {
+        // A router whose write needs no read has nothing to prepare.
+    }
+
     /** Whether the write {@code token} names has reached every server that answers for traffic. */
     default boolean inSync(String token) {
         return true;
