@@ -250,11 +250,8 @@ class CanaryDeploymentTest {
 
     @Test
     void manualAbortMidStageSkipsEverythingAndRollsBack() {
-        healthyTraffic("blue");
-        healthyTraffic("green");
         DeploymentEngine engine = h.engine();
-        DeploymentState s = engine.start(plan(10, 50, 100), "d-1", h.now);
-        h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+        DeploymentState s = inFirstStage(engine);
         engine.requestAbort(s, "carol", "saw errors in the logs");
         h.runToEnd(engine, s);
 
@@ -270,11 +267,8 @@ class CanaryDeploymentTest {
 
     @Test
     void anAbortReadsTheListenerAndTheStableSlotsHealthAtOnce() {
-        healthyTraffic("blue");
-        healthyTraffic("green");
         DeploymentEngine engine = h.engine();
-        DeploymentState s = engine.start(plan(10, 50, 100), "d-1", h.now);
-        h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+        DeploymentState s = inFirstStage(engine);
         int before = h.aws.calls().size();
         // The health reply takes two seconds.
         h.aws.readTimeoutDelay(Duration.ofSeconds(2));
@@ -296,6 +290,14 @@ class CanaryDeploymentTest {
         assertThat(calls.get(health - before).param("TargetGroupArn")).isEqualTo(FakeAws.BLUE_TARGET_GROUP_ARN);
         assertThat(Duration.ofNanos(Math.abs(h.aws.arrival(health) - h.aws.arrival(listener))))
                 .isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** A canary of 10, 50 and 100 % with healthy traffic on both slots, waiting in its first stage. */
+    private DeploymentState inFirstStage(DeploymentEngine engine) {
+        healthyTraffic("blue");
+        healthyTraffic("green");
+        DeploymentState s = engine.start(plan(10, 50, 100), "d-1", h.now);
+        return h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
     }
 
     @Test
