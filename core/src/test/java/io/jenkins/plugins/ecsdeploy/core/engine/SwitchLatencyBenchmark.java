@@ -348,7 +348,8 @@ class SwitchLatencyBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
+    /** Milliseconds to one decimal; a difference within 0.05 ms of zero shows as 0.0, not -0.0. */
     private static String ms(long micros) {
-        return String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0);
+        return String.format(java.util.Locale.ROOT, "%.1f", Math.round(micros / 100.0) / 10.0 + 0.0);
     }
 }

@@ -176,6 +176,20 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aFakeWithoutStaleReadsWritesAsItDoesButRefusesToServeThem() {
+        try (FakeAws lean = FakeAws.builder().withoutStaleReads().start();
+                ElasticLoadBalancingV2Client leanElb = SdkClients.elb(lean)) {
+            leanElb.modifyListener(r -> r.listenerArn(LISTENER_ARN).defaultActions(FakeElbTest.weighted(60, 40)));
+
+            assertThat(lean.listenerSplit()).isEqualTo(new TrafficSplit(60, 40));
+            assertThatThrownBy(() -> lean.staleReads("DescribeListeners", 1))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("withoutStaleReads()")
+                    .hasMessageContaining("DescribeListeners");
+            assertThat(FakeElbTest.weightOf(leanElb, GREEN_TARGET_GROUP_ARN)).isEqualTo(40);
+        }
+    }
+
+    @Test
     void ignoredWritesAreAcceptedButChangeNothingUntilCleared() {
         aws.ignoreWrites("ModifyListener");
 
