@@ -93,7 +93,46 @@ class SwitchLatencyBenchmark {
                 "DescribeTargetHealth");
         assertThat(rollbacks.calls.subList(2, rollbacks.calls.size())).containsExactly("ModifyListener",
                 "DescribeListeners", "DescribeTags", "AddTags");
-        report(barePaths, switches, aborts, rollbacks);
+        report(barePaths, alarmDuringACanaryStage(), switches, aborts, rollbacks);
+    }
+
+    /**
+     * An alarm that fires in the middle of a canary stage's first interval, a minute and more before its first
+     * analysis: the run rolls back, verified, within one poll interval of the simulated clock. Returns the report's
+     * line.
+     */
+    private static String alarmDuringACanaryStage() {
+        Duration poll = Duration.ofSeconds(10);
+        try (EngineHarness h = new EngineHarness().withoutSmokeChecks()
+                .with("health:\n  pollInterval: " + poll.toSeconds() + "s\n  alarms: [web-5xx]\n")) {
+            h.aws.metrics().healthy("blue");
+            h.aws.metrics().healthy("green");
+            h.aws.alarm("web-5xx", "OK");
+            DeploymentEngine engine = h.engine();
+            DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "bench")
+                    .withCanaryStages(List.of(10, 100), Duration.ofMinutes(3)), "alarm", h.now);
+            h.runUntil(engine, s, st -> st.getPhase() == Phase.ANALYSE_CANARY);
+            Instant fires = h.now.plusSeconds(25);
+            h.runUntil(engine, s, st -> !h.now.isBefore(fires));
+            // The worst moment: just after a poll read the alarm as OK.
+            Instant nextPoll = engine.advance(s, h.now);
+            h.aws.alarm("web-5xx", "ALARM");
+            Instant firedAt = h.now;
+            h.now = nextPoll;
+            int first = h.aws.callCount();
+            h.runToEnd(engine, s);
+
+            assertThat(s.getRecord().getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+            assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.BLUE));
+            Duration after = Duration.between(firedAt, s.getRecord().getFinishedAt());
+            assertThat(after).isLessThanOrEqualTo(poll);
+            List<String> calls = h.aws.calls().subList(first, h.aws.callCount()).stream().map(Call::action)
+                    .toList();
+            return "An alarm that goes to ALARM 25 s into a canary stage at 10 %, long before the stage's first"
+                    + " analysis, just after a poll saw it OK: rolled back, verified, " + after.toSeconds() + " s of the simulated clock later"
+                    + " (poll interval " + poll.toSeconds() + " s), in " + calls.size() + " calls ("
+                    + String.join(", ", calls) + ").\n";
+        }
     }
 
     /** Switches all traffic to the slot that has none. */
@@ -304,8 +343,8 @@ class SwitchLatencyBenchmark {
         }
     }
 
-    private static void report(List<Long> barePaths, Measured switches, Measured aborts, Measured rollbacks)
-            throws IOException {
+    private static void report(List<Long> barePaths, String alarm, Measured switches, Measured aborts,
+            Measured rollbacks) throws IOException {
         long bare = percentile(sorted(barePaths), 50);
         long rollback = percentile(sorted(rollbacks.trafficBackMicros), 50);
         StringBuilder table = new StringBuilder("# Switch and rollback cost (fake AWS over loopback, " + RUNS
@@ -326,6 +365,7 @@ class SwitchLatencyBenchmark {
                 + ms(bare) + " ms (" + ratio(bare, rollbacks.roundTrip()) + " the round trip). The engine's own cost"
                 + " until traffic is back: " + ms(rollback - bare) + " ms in the rollback, " + ms(abort - bare)
                 + " ms in the abort.\n");
+        table.append("\n").append(alarm);
         table.append("\nCalls by phase:\n\n");
         for (Measured m : ops) {
             table.append(m.phases());
