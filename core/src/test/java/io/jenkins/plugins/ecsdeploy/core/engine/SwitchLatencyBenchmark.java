@@ -129,8 +129,9 @@ class SwitchLatencyBenchmark {
             List<String> calls = h.aws.calls().subList(first, h.aws.callCount()).stream().map(Call::action)
                     .toList();
             return "An alarm that goes to ALARM 25 s into a canary stage at 10 %, long before the stage's first"
-                    + " analysis, just after a poll saw it OK: rolled back, verified, " + after.toSeconds() + " s of the simulated clock later"
-                    + " (poll interval " + poll.toSeconds() + " s), in " + calls.size() + " calls ("
+                    + " analysis, just after a poll saw it OK: rolled back, verified, " + after.toSeconds()
+                    + " s of the simulated clock later (poll interval " + poll.toSeconds() + " s), in " + calls.size()
+                    + " calls ("
                     + String.join(", ", calls) + ").\n";
         }
     }
