@@ -12,6 +12,20 @@ public final class AbortSignal {
 
     private boolean pending;
     private String why;
+    private volatile boolean nothingToAbort;
+
+    /**
+     * Says that the command under way changes nothing in AWS (it only reads): Ctrl-C or SIGTERM then ends the
+     * process at once, with the signal's 130 or 143, instead of waiting for the command to report.
+     */
+    void nothingToAbort() {
+        nothingToAbort = true;
+    }
+
+    /** Whether a signal may end the process at once; see {@link #nothingToAbort()}. */
+    boolean hasNothingToAbort() {
+        return nothingToAbort;
+    }
 
     /** Asks the run to stop; the first reason given is kept. */
     public synchronized void request(String reason) {

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
  * What Ctrl-C and SIGTERM do to the real process: the JVM's shutdown hook asks the run to abort, then waits until
  * the command has rolled back if it must, saved its record and printed its result, and ends the process with the
  * command's own exit code (1, 3 or 4), not the signal's 130 or 143. A hook that returned early would let the JVM
- * exit before the record and the result line were written.
+ * exit before the record and the result line were written. A command that only reads ({@code status}) has nothing
+ * to report on a signal: the process ends at once with 130 or 143.
  */
 final class ShutdownReport {
 
@@ -37,6 +38,11 @@ final class ShutdownReport {
             // The command has reported: an ordinary exit, or a signal in the instant between the report and
             // System.exit, which would otherwise end the process with the signal's 130/143. Either way, its code.
             haltWith(exitCode);
+            return;
+        }
+        if (signal.hasNothingToAbort()) {
+            // A read-only command (status) has no record to write: the JVM ends now, with the signal's code,
+            // rather than after reads that may take a minute of retries against an endpoint that hangs.
             return;
         }
         signal.request("interrupted by a signal");

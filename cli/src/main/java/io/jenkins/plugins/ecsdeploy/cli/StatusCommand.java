@@ -12,6 +12,7 @@ final class StatusCommand extends ConfigCommand {
 
     @Override
     public Integer call() {
+        runtime.abort().nothingToAbort();
         EnvironmentConfig config = common.loadConfig();
         try (AwsClients clients = common.clients(config, runtime)) {
             common.printer(runtime).status(AwsEngines.statusReader(config, clients).read(config,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,20 @@ final class CliProcess implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 fail("The CLI did not reach " + wanted + " in " + PATIENCE + ":\n" + output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until the process has made its first AWS call to {@code aws}; fails if it ends first. */
+    void awaitCall(FakeAws aws) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (aws.callCount() == 0) {
+            if (!process.isAlive()) {
+                fail("The CLI ended (exit code " + process.exitValue() + ") before calling AWS:\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
+                fail("The CLI did not call AWS in " + PATIENCE + ":\n" + output());
             }
             Thread.sleep(50);
         }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.ecsdeploy.core.engine.Phase;
 import io.jenkins.plugins.ecsdeploy.core.engine.StateJson;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -110,6 +112,21 @@ class ProcessSignalTest {
             assertTextResult(cli, "FAILED: Aborted by ecs-deploy (interrupted by a signal)");
             assertCleanEnd(cli);
             assertThat(aws.calls("ModifyListener")).as("traffic never moved").isEmpty();
+        }
+    }
+
+    @Test
+    void sigtermEndsAStatusThatWaitsForAwsAtOnce() throws Exception {
+        // Every reply is held back two minutes: the status's reads would take their retries' minute and more.
+        aws.readTimeoutDelay(Duration.ofMinutes(2));
+        aws.injectAlways("*", Fault.READ_TIMEOUT);
+        try (CliProcess cli = CliProcess.start(dir, List.of("status", "-c", config.toString()))) {
+            cli.awaitCall(aws);
+            cli.signal("TERM");
+
+            // The signal's own code: status changes nothing, so there is no record or result to wait for.
+            assertThat(cli.awaitExit()).as(cli.output()).isEqualTo(143);
+            assertThat(cli.stdoutLines()).as(cli.output()).isEmpty();
         }
     }
 
