@@ -35,7 +35,7 @@ public final class DeploymentEngine {
     private final SmokePhase smoke;
     private final CanaryPhases canary = new CanaryPhases();
     private final SwitchPhases switching = new SwitchPhases();
-    private final RollbackPhases rollback = new RollbackPhases();
+    private final RollbackPhases rollback;
     private final ManagedPhases managed = new ManagedPhases();
     private final ManagedRollbackPhases managedRollback = new ManagedRollbackPhases();
 
@@ -46,6 +46,7 @@ public final class DeploymentEngine {
         this.listener = listener == null ? DeploymentListener.NONE : listener;
         this.lock = new LockSteps(Objects.requireNonNull(lock, "lock"));
         this.machine = new StateMachine(this.lock);
+        this.rollback = new RollbackPhases(this.lock);
         this.preflight = new PreflightPhase(Objects.requireNonNull(resolver, "resolver"), this.lock);
         this.smoke = new SmokePhase(Objects.requireNonNull(smoke, "smoke"));
     }

@@ -51,16 +51,23 @@ final class LockSteps {
     /**
      * For a run that takes no lock of its own (a switch: one write, no settle wait), its first call: no other run
      * holds the lock or has claimed it. One read. A run claiming the lock after this read acts only after its own
-     * settle delay, and reads traffic again after it, so it sees this run's write, made in the same step a few
-     * calls later, well within that delay.
+     * settle delay, and reads traffic again after it, so it normally sees this run's write, made in the same step a
+     * few calls later. A write slowed past that delay (AWS retrying it) is caught by that run before it updates its
+     * idle slot ({@code RolloutPhases}), and this run does not roll back under that run's lock ({@code
+     * RollbackPhases}).
      *
      * @throws LockHeldException naming the run that holds it
      */
     void requireFree(StepContext ctx) {
+        requireFree(ctx, "A switch does not act under another run's lock, and changed nothing.");
+    }
+
+    /** As {@link #requireFree(StepContext)}, the refusal ending with {@code why}. */
+    void requireFree(StepContext ctx, String why) {
         java.util.Optional<LockHolder> held = ctx.aws().lock().current();
         if (held.isPresent() && !held.get().isExpired(ctx.now)) {
             throw new LockHeldException(LockHeldException.heldByAnother(ctx.aws().lock().resource(), held.get(),
-                    "A switch does not act under another run's lock, and changed nothing."), held.get());
+                    why), held.get());
         }
     }
 

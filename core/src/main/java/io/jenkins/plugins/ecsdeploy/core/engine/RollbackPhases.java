@@ -18,6 +18,12 @@ final class RollbackPhases {
     /** Writes and read-backs tried before the rollback is declared failed and a person is called. */
     static final int MAX_ROLLBACK_WRITES = 3;
 
+    private final LockSteps lock;
+
+    RollbackPhases(LockSteps lock) {
+        this.lock = lock;
+    }
+
     /** Rollback of a slot that had been scaled down: bring its tasks back before it gets traffic. */
     Next scaleUpTarget(StepContext ctx) {
         DeploymentState s = ctx.state;
@@ -38,6 +44,11 @@ final class RollbackPhases {
 
     Next rollBack(StepContext ctx) {
         DeploymentState s = ctx.state;
+        if (s.lock == null && s.request.operation() == Operation.SWITCH) {
+            // A switch takes no lock: a run that took it since may have planned on the traffic this switch set.
+            lock.requireFree(ctx, "A switch, which takes no lock, does not roll back under another run's lock:"
+                    + " that run may have planned on the traffic this switch set.");
+        }
         TrafficSplit target = s.rollback.target(s.plan);
         Slot destination = target.soleSlot().orElse(null);
         if (destination != null) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecsdeploy.core.engine;
 
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
+import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
 import java.util.Optional;
 
 /** Puts the new version on the idle slot and waits until it is ready; production traffic is not touched. */
@@ -37,11 +38,31 @@ final class RolloutPhases {
             ctx.progress("Before updating " + s.plan.targetSlot + ": " + awaited.get());
             return Next.pollAt(ctx.nextPoll());
         }
+        requireStillIdle(ctx);
         ctx.aws().services().update(s.plan.targetSlot, s.rollout.newTaskDefinitionArn, s.plan.desiredCount);
         s.wait.deadline = ctx.now.plus(ctx.readinessTimeout());
         return Next.goTo(Phase.WAIT_FOR_READY, ctx.state.resolved.service(s.plan.targetSlot) + " updated to "
                 + s.rollout.newTaskDefinitionArn + " with " + s.plan.desiredCount + " tasks; waiting up to "
                 + ctx.readinessTimeout().toSeconds() + " s for it to be ready").thenAt(ctx.nextPoll());
+    }
+
+    /**
+     * The slot about to be updated must still carry no production traffic: a switch takes no lock, and one whose
+     * write AWS was slow to apply (retries) may have sent traffic to it after this run planned. Updating it then
+     * would put the new version live with no check at all. Nothing has been written yet: stop.
+     *
+     * @throws TrafficChangedOutside when the slot has production traffic now
+     */
+    private static void requireStillIdle(StepContext ctx) {
+        DeploymentState s = ctx.state;
+        TrafficSplit live = ctx.aws().router().currentSplit();
+        if (live.percentOf(s.plan.targetSlot) > 0) {
+            ctx.stopIfPreempted();
+            throw new TrafficChangedOutside("Production traffic was changed outside this deployment after it"
+                    + " planned: " + s.plan.targetSlot + " now has " + live.percentOf(s.plan.targetSlot) + "% ("
+                    + live + "), so it is not idle. Stopping before updating it; nothing was changed. Run the"
+                    + " deployment again.");
+        }
     }
 
     Next waitForReady(StepContext ctx) {

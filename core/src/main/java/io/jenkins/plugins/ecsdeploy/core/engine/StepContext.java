@@ -200,7 +200,7 @@ final class StepContext {
      *
      * @throws TrafficChangedOutside naming the rollback
      */
-    private void stopIfPreempted() {
+    void stopIfPreempted() {
         if (state.lock == null) {
             return;
         }

@@ -81,17 +81,18 @@ class CallBudgetTest {
         DeploymentEngine engine = h.engine();
         List<String> calls = nonPoll(engine, engine.start(DeploymentRequest.deploy("v2.0.0", "alice"), "d-1", h.now));
 
-        // 14: resolution 4 (both services in one call, which also names the cluster and fails for a missing one;
+        // 15: resolution 4 (both services in one call, which also names the cluster and fails for a missing one;
         // their task definition, with its tags; both target groups in one call, which name the load balancer; its
         // listeners), lock 3 (write, confirm, remove), plan 2 (listener and live service, read again after the lock
         // as another run may have changed them; the live service's task definition is the one resolution read, and
-        // immutable), register (copying that same read), update, the read before the traffic write (tasks took
-        // minutes to start: the listener may have changed), the write and the verifying read.
+        // immutable), register (copying that same read), the listener again (the slot to update must still be idle:
+        // a switch takes no lock), update, the read before the traffic write (tasks took minutes to start: the
+        // listener may have changed), the write and the verifying read.
         assertThat(calls).containsExactly("DescribeServices", "DescribeTaskDefinition", "DescribeTargetGroups",
                 "DescribeListeners",
                 "AddTags", "DescribeTags",
                 "DescribeListeners", "DescribeServices",
-                "RegisterTaskDefinition", "UpdateService",
+                "RegisterTaskDefinition", "DescribeListeners", "UpdateService",
                 "DescribeListeners", "ModifyListener", "DescribeListeners",
                 "RemoveTags");
         // Each poll reads only what can change while the run waits: the new tasks (and their targets' health once

@@ -209,6 +209,52 @@ class DeploymentLockTest {
     }
 
     @Test
+    void aDeployStopsBeforeUpdatingASlotThatASlowSwitchMadeLiveAfterItPlanned() {
+        DeploymentEngine engine = h.engine();
+        DeploymentState deploy = h.runUntil(engine, engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1",
+                h.now), st -> st.getPhase() == Phase.UPDATE_IDLE_SERVICE);
+        assertThat(deploy.getTargetSlot()).isEqualTo(Slot.GREEN);
+        int mark = h.aws.calls().size();
+        // Bob's switch read the lock before d-1 claimed it; AWS applied its write (after retries) only now.
+        h.aws.edit(st -> {
+            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(0).weight = 0;
+            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(1).weight = 100;
+        });
+
+        h.runToEnd(engine, deploy);
+
+        assertThat(deploy.getRecord().getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(deploy.getRecord().getOutcomeMessage()).contains("changed outside this deployment")
+                .contains("green now has 100%").contains("nothing was changed");
+        assertThat(actionsSince(mark)).doesNotContain("UpdateService", "ModifyListener");
+        assertThat(h.aws.service(FakeAws.GREEN_SERVICE).image()).endsWith(":v1.0.0");
+        assertThat(lockTag()).isNull();
+    }
+
+    @Test
+    void aSwitchDoesNotRollBackUnderALockTakenAfterItsWrite() {
+        h.run(DeploymentRequest.deploy("v1.2.3", "alice").withPromote(false));
+        DeploymentEngine switchEngine = h.engine();
+        DeploymentState sw = h.runUntil(switchEngine, switchEngine.start(DeploymentRequest.switchTo(
+                TrafficSplit.allTo(Slot.GREEN), "bob"), "d-sw", h.now), st -> st.getPhase() == Phase.VERIFY_SWITCH);
+        // Carol's deploy takes the lock while the switch is still to verify, and plans on green being live.
+        DeploymentEngine deployEngine = h.engine(LockSettings.at("cli@laptop"));
+        DeploymentState deploy = h.runUntil(deployEngine, deployEngine.start(DeploymentRequest.deploy("v2.0.0",
+                "carol"), "d-2", h.now), st -> st.getPhase() == Phase.REGISTER_TASK_DEFINITION);
+        int mark = h.aws.calls().size();
+
+        switchEngine.requestAbort(sw, "bob", "wrong button");
+        h.runToEnd(switchEngine, sw);
+
+        assertThat(sw.getRecord().getOutcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
+        assertThat(sw.getRecord().getOutcomeMessage()).contains("does not roll back under another run's lock")
+                .contains("deployment d-2").contains("Traffic was left as this run last set it (blue=0%, green=100%)");
+        assertThat(actionsSince(mark)).containsExactly("DescribeTags");
+        assertThat(h.aws.listenerSplit()).isEqualTo(TrafficSplit.allTo(Slot.GREEN));
+        assertThat(deploy.getStableSlot()).isEqualTo(Slot.GREEN);
+    }
+
+    @Test
     void aSwitchUnderAnotherRunsLockIsRefusedAtOnceNamingTheHolder() {
         bakingForFiftyMinutes(h.with("health:\n  bakeTime: 50m\n").engine());
         int mark = h.aws.calls().size();
