@@ -25,7 +25,9 @@ final class LockSteps {
         LockHolder wanted = LockHolder.forRun(s.record.id, s.record.startedBy, settings.where(), ctx.now,
                 settings.ttl());
         s.lock = ctx.aws().lock().acquire(wanted, ctx.now);
-        return ctx.now.plus(settings.settle());
+        // Counted from the claim's write, not from the step's start: a claiming step slowed by retries must not
+        // eat into the time a racing claim has to show.
+        return ctx.nowAfterCalls().plus(settings.settle());
     }
 
     /**

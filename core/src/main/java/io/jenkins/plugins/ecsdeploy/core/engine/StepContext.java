@@ -26,6 +26,8 @@ final class StepContext {
 
     final DeploymentState state;
     final Instant now;
+    /** When this step started, on the monotonic clock: see {@link #nowAfterCalls()}. */
+    private final long startedNanos = System.nanoTime();
     final EnvironmentConfig config;
     final DeploymentListener listener;
     private Ports ports;
@@ -38,6 +40,14 @@ final class StepContext {
         this.config = config;
         this.portsFactory = portsFactory;
         this.listener = listener;
+    }
+
+    /**
+     * {@link #now} plus the whole seconds this step has taken so far: the latest time a call just made can have
+     * taken effect. A step is short, but AWS retrying its calls can stretch it past a delay counted from its start.
+     */
+    Instant nowAfterCalls() {
+        return now.plusSeconds((System.nanoTime() - startedNanos) / 1_000_000_000L);
     }
 
     /** The AWS ports bound to the resolved environment; only valid after preflight resolved it. */

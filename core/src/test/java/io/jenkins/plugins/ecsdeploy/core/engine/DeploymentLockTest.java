@@ -14,6 +14,7 @@ import io.jenkins.plugins.ecsdeploy.core.engine.port.LockHolder;
 import io.jenkins.plugins.ecsdeploy.core.engine.request.DeploymentRequest;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.Call;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.FakeAws;
+import io.jenkins.plugins.ecsdeploy.core.fakeaws.Fault;
 import io.jenkins.plugins.ecsdeploy.core.fakeaws.SdkClients;
 import io.jenkins.plugins.ecsdeploy.core.model.Slot;
 import io.jenkins.plugins.ecsdeploy.core.model.TrafficSplit;
@@ -116,6 +117,22 @@ class DeploymentLockTest {
         assertThat(Duration.between(EngineHarness.START, confirmed.at())).isEqualTo(LockSettings.DEFAULT_SETTLE);
         assertThat(s.getLock()).isEqualTo(new LockHolder("d-test", "alice", EngineHarness.START,
                 EngineHarness.START.plus(LockSettings.DEFAULT_TTL), EngineHarness.WHERE));
+    }
+
+    @Test
+    void theSettleDelayCountsFromTheClaimsWriteNotFromTheStepsStart() {
+        // AWS answers the claim after 1.5 s: the step that made it ends later than it started.
+        h.aws.readTimeoutDelay(Duration.ofMillis(1500));
+        h.aws.inject("AddTags", Fault.READ_TIMEOUT, 1);
+        DeploymentEngine engine = h.engine();
+        DeploymentState s = engine.start(DeploymentRequest.deploy("v1.2.3", "alice"), "d-1", h.now);
+
+        Instant confirmAt = engine.advance(s, h.now);
+
+        assertThat(s.getPhase()).isEqualTo(Phase.CONFIRM_LOCK);
+        assertThat(h.aws.calls("AddTags")).hasSize(1);
+        assertThat(Duration.between(h.now, confirmAt)).isGreaterThanOrEqualTo(LockSettings.DEFAULT_SETTLE
+                .plusSeconds(1));
     }
 
     @Test
