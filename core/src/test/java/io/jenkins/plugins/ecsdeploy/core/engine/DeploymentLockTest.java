@@ -64,6 +64,14 @@ class DeploymentLockTest {
         return h.runUntil(engine, s, st -> st.getPhase() == Phase.BAKE);
     }
 
+    /** A write of the listener's weights by someone else (another person's switch) takes effect now. */
+    private void anotherWriteLands(int blue, int green) {
+        h.aws.edit(st -> {
+            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(0).weight = blue;
+            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(1).weight = green;
+        });
+    }
+
     private List<String> actionsSince(int mark) {
         List<Call> calls = h.aws.calls();
         return calls.subList(mark, calls.size()).stream().map(Call::action).toList();
@@ -210,10 +218,7 @@ class DeploymentLockTest {
                 Slot.GREEN), "alice"), "d-sw", h.now), st -> st.getPhase() == Phase.VERIFY_SWITCH);
         int mark = h.aws.calls().size();
         // Bob's switch, also without a lock, lands before Alice's verifying read.
-        h.aws.edit(st -> {
-            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(0).weight = 50;
-            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(1).weight = 50;
-        });
+        anotherWriteLands(50, 50);
 
         h.runToEnd(engine, s);
 
@@ -233,10 +238,7 @@ class DeploymentLockTest {
         assertThat(deploy.getTargetSlot()).isEqualTo(Slot.GREEN);
         int mark = h.aws.calls().size();
         // Bob's switch read the lock before d-1 claimed it; AWS applied its write (after retries) only now.
-        h.aws.edit(st -> {
-            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(0).weight = 0;
-            st.listeners.get(FakeAws.LISTENER_ARN).actions.get(0).targetGroups.get(1).weight = 100;
-        });
+        anotherWriteLands(0, 100);
 
         h.runToEnd(engine, deploy);
 
