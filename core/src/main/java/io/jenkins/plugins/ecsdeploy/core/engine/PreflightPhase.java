@@ -185,15 +185,13 @@ final class PreflightPhase {
         SlotHealth slots = ctx.aws().health();
         ReadAhead<TargetHealthSummary> early = likely == null ? null
                 : ReadAhead.start(() -> slots.targetHealth(likely));
-        Slot target;
-        try {
-            s.plan = new RunPlan(ctx.aws().router().currentSplit());
-            target = planRollback(s);
-        } finally {
-            if (early != null) {
-                early.settle();
-            }
+        Runnable readListener = () -> s.plan = new RunPlan(ctx.aws().router().currentSplit());
+        if (early == null) {
+            readListener.run();
+        } else {
+            early.alongside(readListener);
         }
+        Slot target = planRollback(s);
         if (s.plan.splitBefore.equals(s.plan.rollbackSplit)) {
             return Next.finish(Outcome.SUCCEEDED, "All traffic is already on " + target + "; nothing changed.");
         }

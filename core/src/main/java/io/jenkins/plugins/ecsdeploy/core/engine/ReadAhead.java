@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * A read started before the read it does not depend on, so that an emergency path waits for one round trip where it
- * would wait for two. Used only where the step then waits for it, on every path: no call outlives its step.
+ * would wait for two. The other read is made {@link #alongside}, which waits for this one on every path.
  */
 final class ReadAhead<T> {
 
@@ -49,8 +49,15 @@ final class ReadAhead<T> {
         }
     }
 
-    /** Waits for the read whose result is not needed after all, whatever its outcome. */
-    void settle() {
-        read.handle((value, failure) -> null).join();
+    /**
+     * Does {@code work} on this thread while the read goes on, then waits for the read, whatever {@code work} did:
+     * no call outlives the step. The read's own outcome is left for {@link #join()}.
+     */
+    void alongside(Runnable work) {
+        try {
+            work.run();
+        } finally {
+            read.handle((value, failure) -> null).join();
+        }
     }
 }

@@ -53,14 +53,10 @@ final class RollbackPhases {
         Slot destination = target.soleSlot().orElse(null);
         if (destination != null) {
             // The write reads the listener first; that read and the destination's health go out at once: one
-            // round trip before the write instead of two. The step waits for both on every path.
+            // round trip before the write instead of two.
             SlotHealth slots = ctx.aws().health();
             ReadAhead<TargetHealthSummary> health = ReadAhead.start(() -> slots.targetHealth(destination));
-            try {
-                ctx.aws().router().prepareWrite();
-            } finally {
-                health.settle();
-            }
+            health.alongside(() -> ctx.aws().router().prepareWrite());
             TargetHealthSummary summary = health.join();
             if (!summary.allHealthy(1)) {
                 return unhealthyDestination(ctx, destination, summary);
